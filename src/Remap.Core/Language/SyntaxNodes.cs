@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using Remap.Core.Model;
+
+namespace Remap.Core.Language;
+
+/// <summary>
+/// One line of a .remap file (or, for the training block, the lines from <c>training {</c> to <c>}</c>).
+/// <see cref="Span"/> covers the statement without its trailing comment.
+/// </summary>
+public abstract class StatementSyntax(TextSpan span, int line, SyntaxToken? trailingComment)
+{
+    public TextSpan Span { get; } = span;
+
+    /// <summary>The 1-based line the statement starts on.</summary>
+    public int Line { get; } = line;
+
+    /// <summary>A comment after the statement on the same line, kept for the formatter.</summary>
+    public SyntaxToken? TrailingComment { get; } = trailingComment;
+}
+
+/// <summary>A line holding only a comment.</summary>
+public sealed class CommentLineSyntax(SyntaxToken comment, int line) : StatementSyntax(comment.Span, line, null)
+{
+    public SyntaxToken Comment { get; } = comment;
+}
+
+public enum HeaderKind
+{
+    Model,
+    Input,
+    Classes,
+    Dataset,
+}
+
+/// <summary>A header statement: <c>model NAME</c>, <c>input SHAPE</c>, <c>classes INT</c> or <c>dataset NAME</c>.</summary>
+public sealed class HeaderSyntax(HeaderKind kind, SyntaxToken keyword, SyntaxToken? value, TextSpan span, int line, SyntaxToken? trailingComment)
+    : StatementSyntax(span, line, trailingComment)
+{
+    public HeaderKind Kind { get; } = kind;
+
+    public SyntaxToken Keyword { get; } = keyword;
+
+    /// <summary>The value, or null when the line has none (a syntax error).</summary>
+    public SyntaxToken? Value { get; } = value;
+}
+
+/// <summary>One <c>name=value</c> pair of a layer line. Equals and value are null when missing (a syntax error).</summary>
+public sealed class ArgumentSyntax(SyntaxToken name, SyntaxToken? equalsToken, SyntaxToken? value)
+{
+    public SyntaxToken Name { get; } = name;
+
+    public SyntaxToken? EqualsToken { get; } = equalsToken;
+
+    public SyntaxToken? Value { get; } = value;
+
+    public TextSpan Span => TextSpan.FromBounds(Name.Span.Start, (Value ?? EqualsToken ?? Name).Span.End);
+}
+
+/// <summary>A layer line: a keyword and its arguments. The keyword may be unknown; the binder reports that.</summary>
+public sealed class LayerSyntax(SyntaxToken keyword, ImmutableArray<ArgumentSyntax> arguments, TextSpan span, int line, SyntaxToken? trailingComment)
+    : StatementSyntax(span, line, trailingComment)
+{
+    public SyntaxToken Keyword { get; } = keyword;
+
+    public ImmutableArray<ArgumentSyntax> Arguments { get; } = arguments;
+
+    /// <summary>The catalog entry for the keyword, or null when the keyword is not a layer.</summary>
+    public LayerDefinition? Definition => LayerCatalog.Find(Keyword.Text);
+}
+
+/// <summary>A <c>name = value</c> line inside the training block.</summary>
+public sealed class SettingSyntax(SyntaxToken name, SyntaxToken? equalsToken, SyntaxToken? value, TextSpan span, int line, SyntaxToken? trailingComment)
+    : StatementSyntax(span, line, trailingComment)
+{
+    public SyntaxToken Name { get; } = name;
+
+    public SyntaxToken? EqualsToken { get; } = equalsToken;
+
+    public SyntaxToken? Value { get; } = value;
+}
+
+/// <summary>
+/// The <c>training { ... }</c> block. <see cref="Items"/> holds settings and own-line comments in source order;
+/// the trailing comment of the <c>training {</c> line is <see cref="StatementSyntax.TrailingComment"/>.
+/// </summary>
+public sealed class TrainingBlockSyntax(
+    SyntaxToken keyword,
+    SyntaxToken? openBrace,
+    ImmutableArray<StatementSyntax> items,
+    SyntaxToken? closeBrace,
+    SyntaxToken? closeBraceComment,
+    TextSpan span,
+    int line,
+    SyntaxToken? trailingComment)
+    : StatementSyntax(span, line, trailingComment)
+{
+    public SyntaxToken Keyword { get; } = keyword;
+
+    /// <summary>The opening brace, or null when the line lacks it (a syntax error).</summary>
+    public SyntaxToken? OpenBrace { get; } = openBrace;
+
+    public ImmutableArray<StatementSyntax> Items { get; } = items;
+
+    public IEnumerable<SettingSyntax> Settings => Items.OfType<SettingSyntax>();
+
+    /// <summary>The closing brace, or null when the file ends inside the block (a syntax error).</summary>
+    public SyntaxToken? CloseBrace { get; } = closeBrace;
+
+    public SyntaxToken? CloseBraceComment { get; } = closeBraceComment;
+}
