@@ -1,0 +1,270 @@
+using Microsoft.EntityFrameworkCore;
+using Remap.Engine.Store;
+
+namespace Remap.Engine.Jobs;
+
+/// <summary>A job a worker has claimed, with the lease it holds on it.</summary>
+public sealed record ClaimedJob(long JobId, long ModelId, int Attempt, string LeaseOwner, DateTime LeaseExpiresAt);
+
+/// <summary>The result of a cancel request.</summary>
+public enum CancelOutcome
+{
+    NotFound,
+
+    /// <summary>The job was queued and is now cancelled.</summary>
+    Cancelled,
+
+    /// <summary>The job is running; its worker stops at the next batch and records it as cancelled.</summary>
+    Requested,
+
+    /// <summary>The job had already finished; nothing changed.</summary>
+    AlreadyFinished,
+}
+
+/// <summary>
+/// A durable job queue kept entirely in the database. Each transition is a conditional UPDATE on
+/// the job's state (and lease owner), so two workers never claim one job and a worker that lost
+/// its lease cannot overwrite the state another worker set.
+/// </summary>
+public sealed class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, TimeProvider timeProvider)
+{
+    private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
+
+    /// <summary>Adds a queued job for the model and returns it.</summary>
+    public async Task<JobEntity> EnqueueAsync(long modelId, int epochs, int priority = 0, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var job = new JobEntity { ModelId = modelId, Priority = priority, Epochs = epochs, CreatedAt = Now };
+        context.Jobs.Add(job);
+        await context.SaveChangesAsync(cancellationToken);
+        await SetModelStatusAsync(context, modelId, JobStates.Queued, cancellationToken);
+        return job;
+    }
+
+    /// <summary>
+    /// Claims the next queued job (highest priority, then oldest) for <paramref name="owner"/>, or
+    /// returns null when none is queued. A job another worker claimed first is skipped.
+    /// </summary>
+    public async Task<ClaimedJob?> ClaimNextAsync(string owner, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        while (true)
+        {
+            var candidate = await context.Jobs
+                .Where(job => job.State == JobStates.Queued)
+                .OrderByDescending(job => job.Priority)
+                .ThenBy(job => job.Id)
+                .Select(job => new { job.Id, job.ModelId, job.Attempts })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (candidate is null)
+            {
+                return null;
+            }
+
+            var now = Now;
+            var expiresAt = now + leaseDuration;
+
+            // The state check in the WHERE clause makes the claim atomic: only one UPDATE can see 'queued'.
+            var claimed = await context.Jobs
+                .Where(job => job.Id == candidate.Id && job.State == JobStates.Queued)
+                .ExecuteUpdateAsync(
+                    setters => setters
+                        .SetProperty(job => job.State, JobStates.Running)
+                        .SetProperty(job => job.LeaseOwner, owner)
+                        .SetProperty(job => job.LeaseExpiresAt, expiresAt)
+                        .SetProperty(job => job.HeartbeatAt, now)
+                        .SetProperty(job => job.StartedAt, now)
+                        .SetProperty(job => job.Attempts, job => job.Attempts + 1),
+                    cancellationToken);
+            if (claimed == 1)
+            {
+                await SetModelStatusAsync(context, candidate.ModelId, JobStates.Running, cancellationToken);
+                return new ClaimedJob(candidate.Id, candidate.ModelId, candidate.Attempts + 1, owner, expiresAt);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Extends the lease and records a heartbeat. Returns false when the worker no longer holds the
+    /// job (its lease expired and the job was requeued, or it finished elsewhere).
+    /// </summary>
+    public async Task<bool> RenewLeaseAsync(ClaimedJob claim, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var now = Now;
+        var renewed = await OwnedRunning(context, claim).ExecuteUpdateAsync(
+            setters => setters
+                .SetProperty(job => job.LeaseExpiresAt, now + leaseDuration)
+                .SetProperty(job => job.HeartbeatAt, now),
+            cancellationToken);
+        return renewed == 1;
+    }
+
+    /// <summary>Records the epoch the worker has reached.</summary>
+    public async Task ReportProgressAsync(ClaimedJob claim, int epoch, int epochs, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await OwnedRunning(context, claim).ExecuteUpdateAsync(
+            setters => setters.SetProperty(job => job.Epoch, epoch).SetProperty(job => job.Epochs, epochs),
+            cancellationToken);
+    }
+
+    /// <summary>Returns whether a user asked to cancel the job.</summary>
+    public async Task<bool> IsCancelRequestedAsync(long jobId, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.Jobs.AnyAsync(job => job.Id == jobId && job.CancelRequested, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores the run and marks the job succeeded in one transaction, so a finished result is never
+    /// lost and never recorded without its job. Returns false, storing nothing, when the worker no
+    /// longer holds the job.
+    /// </summary>
+    public async Task<bool> CompleteAsync(ClaimedJob claim, RunEntity run, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var now = Now;
+
+        var updated = await OwnedRunning(context, claim).ExecuteUpdateAsync(
+            setters => setters
+                .SetProperty(job => job.State, JobStates.Succeeded)
+                .SetProperty(job => job.FinishedAt, now)
+                .SetProperty(job => job.Epoch, job => job.Epochs)
+                .SetProperty(job => job.LeaseOwner, (string?)null)
+                .SetProperty(job => job.LeaseExpiresAt, (DateTime?)null)
+                .SetProperty(job => job.Error, (string?)null),
+            cancellationToken);
+        if (updated != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        run.ModelId = claim.ModelId;
+        run.JobId = claim.JobId;
+        context.Runs.Add(run);
+        await context.SaveChangesAsync(cancellationToken);
+
+        await context.Models.Where(model => model.Id == claim.ModelId).ExecuteUpdateAsync(
+            setters => setters
+                .SetProperty(model => model.Status, JobStates.Succeeded)
+                .SetProperty(model => model.ValidationAccuracy, run.ValidationAccuracy),
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Marks a claimed job failed with the error; a failed training is not retried.</summary>
+    public Task<bool> FailAsync(ClaimedJob claim, string error, CancellationToken cancellationToken = default) =>
+        FinishAsync(claim, JobStates.Failed, error, cancellationToken);
+
+    /// <summary>Marks a claimed job cancelled after its worker stopped training.</summary>
+    public Task<bool> MarkCancelledAsync(ClaimedJob claim, CancellationToken cancellationToken = default) =>
+        FinishAsync(claim, JobStates.Cancelled, null, cancellationToken);
+
+    /// <summary>
+    /// Cancels a job: a queued job is cancelled at once, a running job gets a cancel request that
+    /// its worker acts on at the next batch.
+    /// </summary>
+    public async Task<CancelOutcome> CancelAsync(long jobId, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var now = Now;
+
+        var cancelled = await context.Jobs
+            .Where(job => job.Id == jobId && job.State == JobStates.Queued)
+            .ExecuteUpdateAsync(
+                setters => setters.SetProperty(job => job.State, JobStates.Cancelled).SetProperty(job => job.FinishedAt, now),
+                cancellationToken);
+        if (cancelled == 1)
+        {
+            var modelId = await context.Jobs.Where(job => job.Id == jobId).Select(job => job.ModelId).FirstAsync(cancellationToken);
+            await SetModelStatusAsync(context, modelId, JobStates.Cancelled, cancellationToken);
+            return CancelOutcome.Cancelled;
+        }
+
+        var requested = await context.Jobs
+            .Where(job => job.Id == jobId && job.State == JobStates.Running)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(job => job.CancelRequested, true), cancellationToken);
+        if (requested == 1)
+        {
+            return CancelOutcome.Requested;
+        }
+
+        var exists = await context.Jobs.AnyAsync(job => job.Id == jobId, cancellationToken);
+        return exists ? CancelOutcome.AlreadyFinished : CancelOutcome.NotFound;
+    }
+
+    /// <summary>
+    /// Returns running jobs whose lease expired to the queue, or fails them when they have used
+    /// every attempt. Returns the jobs it changed.
+    /// </summary>
+    public async Task<IReadOnlyList<ExpiredLease>> RequeueExpiredLeasesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var now = Now;
+        var expired = await context.Jobs
+            .Where(job => job.State == JobStates.Running && job.LeaseExpiresAt < now)
+            .Select(job => new { job.Id, job.ModelId, job.Attempts, job.MaxAttempts, job.LeaseOwner, job.LeaseExpiresAt })
+            .ToListAsync(cancellationToken);
+
+        var changed = new List<ExpiredLease>();
+        foreach (var job in expired)
+        {
+            var error = $"The lease of worker '{job.LeaseOwner}' expired at {job.LeaseExpiresAt:O} " +
+                $"during attempt {job.Attempts} of {job.MaxAttempts}; the worker stopped sending heartbeats.";
+            var nextState = job.Attempts < job.MaxAttempts ? JobStates.Queued : JobStates.Failed;
+
+            // The lease check makes this a no-op when the worker renewed its lease since the SELECT.
+            var updated = await context.Jobs
+                .Where(row => row.Id == job.Id && row.State == JobStates.Running && row.LeaseExpiresAt < now)
+                .ExecuteUpdateAsync(
+                    setters => setters
+                        .SetProperty(row => row.State, nextState)
+                        .SetProperty(row => row.Error, error)
+                        .SetProperty(row => row.LeaseOwner, (string?)null)
+                        .SetProperty(row => row.LeaseExpiresAt, (DateTime?)null)
+                        .SetProperty(row => row.FinishedAt, nextState == JobStates.Failed ? now : null),
+                    cancellationToken);
+            if (updated == 1)
+            {
+                await SetModelStatusAsync(context, job.ModelId, nextState, cancellationToken);
+                changed.Add(new ExpiredLease(job.Id, job.ModelId, job.Attempts, nextState, error));
+            }
+        }
+
+        return changed;
+    }
+
+    private async Task<bool> FinishAsync(ClaimedJob claim, string state, string? error, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var now = Now;
+        var updated = await OwnedRunning(context, claim).ExecuteUpdateAsync(
+            setters => setters
+                .SetProperty(job => job.State, state)
+                .SetProperty(job => job.Error, error)
+                .SetProperty(job => job.FinishedAt, now)
+                .SetProperty(job => job.LeaseOwner, (string?)null)
+                .SetProperty(job => job.LeaseExpiresAt, (DateTime?)null),
+            cancellationToken);
+        if (updated == 1)
+        {
+            await SetModelStatusAsync(context, claim.ModelId, state, cancellationToken);
+        }
+
+        return updated == 1;
+    }
+
+    private static IQueryable<JobEntity> OwnedRunning(RemapDbContext context, ClaimedJob claim) =>
+        context.Jobs.Where(job => job.Id == claim.JobId && job.State == JobStates.Running && job.LeaseOwner == claim.LeaseOwner);
+
+    private static Task SetModelStatusAsync(RemapDbContext context, long modelId, string status, CancellationToken cancellationToken) =>
+        context.Models.Where(model => model.Id == modelId)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(model => model.Status, status), cancellationToken);
+}
+
+/// <summary>A job whose lease expired, and the state it was moved to.</summary>
+public sealed record ExpiredLease(long JobId, long ModelId, int Attempts, string NewState, string Error);

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Remap.Engine.Store;
+
+/// <summary>
+/// The Remap store. Provider-agnostic: the SQLite setup and migrations live in Remap.Engine.Sqlite,
+/// and another provider can be added beside it.
+/// </summary>
+public sealed class RemapDbContext(DbContextOptions<RemapDbContext> options) : DbContext(options)
+{
+    public DbSet<ModelEntity> Models => Set<ModelEntity>();
+
+    public DbSet<JobEntity> Jobs => Set<JobEntity>();
+
+    public DbSet<RunEntity> Runs => Set<RunEntity>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is UTC; some providers read DateTime back without a kind.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ModelEntity>(model =>
+        {
+            model.ToTable("models");
+            model.Property(m => m.Name).HasMaxLength(200);
+            model.Property(m => m.ArchitectureHash).HasMaxLength(64);
+            model.Property(m => m.TrainingHash).HasMaxLength(64);
+            model.Property(m => m.DatasetName).HasMaxLength(200);
+            model.Property(m => m.InputShape).HasMaxLength(64);
+            model.Property(m => m.Status).HasMaxLength(32);
+            model.HasIndex(m => new { m.ArchitectureHash, m.DatasetName, m.TrainingHash });
+            model.HasIndex(m => m.ParentId);
+            model.HasOne(m => m.Parent).WithMany().HasForeignKey(m => m.ParentId).OnDelete(DeleteBehavior.Restrict);
+            model.HasMany(m => m.Jobs).WithOne(j => j.Model).HasForeignKey(j => j.ModelId);
+            model.HasMany(m => m.Runs).WithOne(r => r.Model).HasForeignKey(r => r.ModelId);
+        });
+
+        modelBuilder.Entity<JobEntity>(job =>
+        {
+            job.ToTable("jobs");
+            job.Property(j => j.State).HasMaxLength(32);
+            job.Property(j => j.LeaseOwner).HasMaxLength(200);
+            job.HasIndex(j => new { j.State, j.Priority, j.Id });
+        });
+
+        modelBuilder.Entity<RunEntity>(run =>
+        {
+            run.ToTable("runs");
+            run.HasIndex(r => r.JobId).IsUnique();
+        });
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
