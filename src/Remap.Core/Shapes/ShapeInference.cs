@@ -36,7 +36,8 @@ public static class ShapeInference
         }
 
         CheckFinalLayer(state, classes, layers);
-        return new ShapeReport(shapes.MoveToImmutable(), shapes.Sum(shape => shape.Parameters), [.. state.Problems])
+        var total = shapes.Sum(shape => shape.Parameters);
+        return new ShapeReport(shapes.MoveToImmutable(), total, [.. state.Problems])
         {
             Warnings = [.. state.Warnings],
         };
