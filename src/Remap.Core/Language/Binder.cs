@@ -52,7 +52,8 @@ internal static class Binder
         if (input is not null && classes is { } classCount)
         {
             shapes = ShapeInference.Infer(input, classCount, layers);
-            ShapeDiagnostics.Report(shapes, layerSyntax, syntax, diagnostics);
+            var isIncomplete = syntax.HasErrors || layerSyntax.Count < syntax.Layers.Count();
+            ShapeDiagnostics.Report(shapes, layerSyntax, syntax, isIncomplete, diagnostics);
             architecture = new Architecture(name ?? options.DefaultName, input, classCount, layers.ToImmutable(), dataset, training);
         }
 

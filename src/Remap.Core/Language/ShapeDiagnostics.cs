@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Remap.Core.Diagnostics;
 using Remap.Core.Shapes;
 
@@ -7,10 +6,19 @@ namespace Remap.Core.Language;
 /// <summary>Turns shape problems into diagnostics on the span of the offending layer line.</summary>
 internal static class ShapeDiagnostics
 {
-    public static void Report(ShapeReport report, IReadOnlyList<LayerSyntax> layers, SyntaxTree syntax, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Reports the problems of a report. When some layer lines were not bound (a syntax error or an unknown keyword),
+    /// the checks of the network as a whole are left out: they would describe a network the author did not write.
+    /// </summary>
+    public static void Report(ShapeReport report, IReadOnlyList<LayerSyntax> layers, SyntaxTree syntax, bool isIncomplete, DiagnosticBag diagnostics)
     {
         foreach (var problem in report.Problems)
         {
+            if (isIncomplete && problem.Code is DiagnosticCodes.NoLayers or DiagnosticCodes.FinalLayerNotDense or DiagnosticCodes.UnitsDisagreeWithClasses)
+            {
+                continue;
+            }
+
             diagnostics.Error(problem.Code, SpanOf(problem, layers, syntax), problem.Message);
         }
 
