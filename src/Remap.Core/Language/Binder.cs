@@ -27,6 +27,7 @@ internal static class Binder
         classes ??= headers.ContainsKey(HeaderKind.Classes) ? null : options.DefaultClasses;
         ReportMissingHeader(syntax, headers, input, classes, diagnostics);
 
+        var diagnosticsBeforeLayers = diagnostics.Count;
         var layers = ImmutableArray.CreateBuilder<Layer>();
         var layerSyntax = ImmutableArray.CreateBuilder<LayerSyntax>();
         foreach (var statement in syntax.Layers)
@@ -39,6 +40,7 @@ internal static class Binder
             }
         }
 
+        var layersHaveErrors = diagnostics.Count > diagnosticsBeforeLayers;
         var blocks = syntax.TrainingBlocks.ToList();
         foreach (var extra in blocks.Skip(1))
         {
@@ -52,7 +54,7 @@ internal static class Binder
         if (input is not null && classes is { } classCount)
         {
             shapes = ShapeInference.Infer(input, classCount, layers);
-            var isIncomplete = syntax.HasErrors || layerSyntax.Count < syntax.Layers.Count();
+            var isIncomplete = syntax.HasErrors || layersHaveErrors;
             ShapeDiagnostics.Report(shapes, layerSyntax, syntax, isIncomplete, diagnostics);
             architecture = new Architecture(name ?? options.DefaultName, input, classCount, layers.ToImmutable(), dataset, training);
         }
