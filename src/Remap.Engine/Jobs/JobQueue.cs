@@ -165,6 +165,28 @@ public sealed class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, T
         FinishAsync(claim, JobStates.Cancelled, null, cancellationToken);
 
     /// <summary>
+    /// Returns a claimed job to the queue without counting the attempt, because the host stopped
+    /// rather than the training failing.
+    /// </summary>
+    public async Task<bool> ReleaseAsync(ClaimedJob claim, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var released = await OwnedRunning(context, claim).ExecuteUpdateAsync(
+            setters => setters
+                .SetProperty(job => job.State, JobStates.Queued)
+                .SetProperty(job => job.Attempts, job => job.Attempts - 1)
+                .SetProperty(job => job.LeaseOwner, (string?)null)
+                .SetProperty(job => job.LeaseExpiresAt, (DateTime?)null),
+            cancellationToken);
+        if (released == 1)
+        {
+            await SetModelStatusAsync(context, claim.ModelId, JobStates.Queued, cancellationToken);
+        }
+
+        return released == 1;
+    }
+
+    /// <summary>
     /// Cancels a job: a queued job is cancelled at once, a running job gets a cancel request that
     /// its worker acts on at the next batch.
     /// </summary>

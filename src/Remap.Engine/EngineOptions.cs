@@ -1,0 +1,41 @@
+namespace Remap.Engine;
+
+/// <summary>Settings of the job engine; the API binds them from the <c>Remap</c> configuration section.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>Whether this process runs a training worker. A process without one only queues jobs.</summary>
+    public bool WorkerEnabled { get; set; } = true;
+
+    /// <summary>How many jobs this process trains at the same time.</summary>
+    public int WorkerConcurrency { get; set; } = 1;
+
+    /// <summary>The number of CPU threads LibTorch uses (a process-wide setting); null uses one per processor.</summary>
+    public int? TorchThreads { get; set; }
+
+    /// <summary>The name this process writes into the lease of every job it claims; default host name and process id.</summary>
+    public string WorkerId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    /// <summary>How long a claim stays valid without a heartbeat before another worker may take the job.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often a worker renews the lease of the job it trains.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often a worker checks whether a user cancelled the job it trains.</summary>
+    public TimeSpan CancelCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long an idle worker waits before looking for a queued job again.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often running jobs with an expired lease are requeued (also done once at start-up).</summary>
+    public TimeSpan ExpiredLeaseScanInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The minimum time between two epoch progress writes of one job.</summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Extra datasets: name → folder of IDX files. The built-in fashion-mnist-sample needs no entry.</summary>
+    public Dictionary<string, string> Datasets { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The folder that contains the built-in datasets; null finds the repository's data folder.</summary>
+    public string? DataDirectory { get; set; }
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Remap.Engine.Jobs;
+using Remap.Engine.Store;
+using Remap.Engine.Worker;
+using Remap.Training;
+using Remap.Training.Data;
+
+namespace Remap.Engine;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the job queue, the dataset catalog, the trainer, a start-up step that migrates the store
+    /// and, unless <see cref="EngineOptions.WorkerEnabled"/> is off, the training worker. The caller
+    /// registers the store's provider with AddDbContextFactory&lt;RemapDbContext&gt;.
+    /// </summary>
+    public static IServiceCollection AddRemapEngine(this IServiceCollection services, Action<EngineOptions> configure)
+    {
+        services.AddOptions<EngineOptions>().Configure(configure).Validate(
+            options => options.WorkerConcurrency >= 1 && options.LeaseDuration > options.HeartbeatInterval,
+            "Remap engine options are invalid: WorkerConcurrency must be at least 1 and LeaseDuration longer than HeartbeatInterval.");
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<JobQueue>();
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<EngineOptions>>().Value;
+            var registrations = options.Datasets.Select(pair => new DatasetRegistration(pair.Key, pair.Value));
+            return new DatasetCatalog(registrations, options.DataDirectory);
+        });
+        services.TryAddSingleton(provider =>
+        {
+            var threads = provider.GetRequiredService<IOptions<EngineOptions>>().Value.TorchThreads;
+            var trainerOptions = threads is { } count ? new TrainerOptions { Threads = count } : new TrainerOptions();
+            return new Trainer(provider.GetRequiredService<ILogger<Trainer>>(), trainerOptions);
+        });
+        services.TryAddSingleton<JobTrainer>();
+
+        // Hosted services start in registration order, so the store is migrated before the worker claims.
+        services.AddHostedService<StoreMigrationService>();
+        services.AddHostedService(provider =>
+            provider.GetRequiredService<IOptions<EngineOptions>>().Value.WorkerEnabled
+                ? (IHostedService)ActivatorUtilities.CreateInstance<TrainingWorker>(provider)
+                : new DisabledWorker());
+        return services;
+    }
+
+    /// <summary>Stands in for the worker when it is switched off, so registration stays one line.</summary>
+    private sealed class DisabledWorker : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
+
+/// <summary>Applies pending migrations and requeues jobs whose lease expired while no worker ran.</summary>
+internal sealed class StoreMigrationService(IDbContextFactory<RemapDbContext> contextFactory, JobQueue queue) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var context = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+
+        await queue.RequeueExpiredLeasesAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
