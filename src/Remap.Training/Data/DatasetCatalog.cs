@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using Remap.Core.Model;
 
 namespace Remap.Training.Data;
@@ -25,7 +26,7 @@ public sealed class DatasetCatalog : IDisposable
     }
 
     /// <param name="registrations">Extra datasets; a registration named like the built-in one replaces it.</param>
-    /// <param name="dataDirectory">The repository's data folder; null finds it by walking up from the application folder to Remap.sln.</param>
+    /// <param name="dataDirectory">The folder that contains fashion-mnist-sample/; null looks for data/ beside Remap.sln.</param>
     public DatasetCatalog(IEnumerable<DatasetRegistration> registrations, string? dataDirectory)
     {
         var builtInFolder = Path.Combine(dataDirectory ?? FindRepositoryDataDirectory() ?? "", FashionMnistSample);
@@ -104,13 +105,20 @@ public sealed class DatasetCatalog : IDisposable
     private DatasetInfo Describe(string name) =>
         infos.GetOrAdd(name, key => DatasetLoader.Describe(registrations[key]));
 
+    /// <summary>Finds data/ beside Remap.sln above the application folder, the working folder, or the source folder recorded at build time.</summary>
     private static string? FindRepositoryDataDirectory()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        var recordedRoot = typeof(DatasetCatalog).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(attribute => attribute.Key == "RemapRepositoryRoot")?.Value;
+        string?[] starts = [AppContext.BaseDirectory, Environment.CurrentDirectory, recordedRoot];
+        foreach (var start in starts.OfType<string>())
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Remap.sln")))
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                return Path.Combine(directory.FullName, "data");
+                if (File.Exists(Path.Combine(directory.FullName, "Remap.sln")))
+                {
+                    return Path.Combine(directory.FullName, "data");
+                }
             }
         }
 
