@@ -149,7 +149,7 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
-    public void Column_CountsUtf16UnitsAfterAccentedAndChineseLetters()
+    public void Column_CountsAccentedAndChinese()
     {
         var diagnostic = Compile("model é中 extra\ninput 20\nclasses 2\ndense units=2\n").Diagnostics[0];
 
@@ -190,6 +190,14 @@ public class DiagnosticCodeTests
         var diagnostics = Compile(Flat + "dense units=0\nconv2 x=1\ndense unit=2\n").Diagnostics;
 
         Assert.Equal(diagnostics.Select(diagnostic => diagnostic.Start).Order(), diagnostics.Select(diagnostic => diagnostic.Start));
+    }
+
+    [Fact]
+    public void ShapeInference_SaturatesHugeParameterCount()
+    {
+        var report = ArchitectureCompiler.Compile("input 65536x65536x65536\nclasses 65536\ndense units=65536\n").Shapes!;
+
+        Assert.Equal(long.MaxValue, report.TotalParameters);
     }
 
     [Fact]

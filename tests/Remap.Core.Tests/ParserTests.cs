@@ -162,6 +162,22 @@ public class ParserTests
     }
 
     [Fact]
+    public void Parser_HandlesTwoHundredThousandLines()
+    {
+        var builder = new StringBuilder("input 8\nclasses 2\n");
+        for (var line = 0; line < 200_000; line++)
+        {
+            builder.Append("dropout rate=0.1 # keep\n");
+        }
+
+        builder.Append("dense units=2\n");
+
+        var compilation = ArchitectureCompiler.Compile(builder.ToString());
+
+        Assert.Equal(200_001, compilation.Shapes!.Layers.Length);
+    }
+
+    [Fact]
     public void Parser_StopsWhenCancelled()
     {
         using var cancellation = new CancellationTokenSource();

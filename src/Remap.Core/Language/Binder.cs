@@ -77,7 +77,7 @@ internal static class Binder
         return headers;
     }
 
-    private static string? BindName(SyntaxToken token, string what, DiagnosticBag diagnostics)
+    private static string? BindName(SyntaxToken token, string headerKeyword, DiagnosticBag diagnostics)
     {
         var valid = token.Text.Length <= 100 && token.Text.EnumerateRunes().All(rune =>
             Rune.IsLetterOrDigit(rune) || rune.Value is '_' or '-' or '.'
@@ -85,7 +85,7 @@ internal static class Binder
         if (!valid)
         {
             diagnostics.Error(DiagnosticCodes.InvalidName, token.Span,
-                $"{what} name '{token.Text}' is not valid: use at most 100 letters, digits, '_', '-' and '.'");
+                $"{headerKeyword} name '{token.Text}' is not valid: use at most 100 letters, digits, '_', '-' and '.'");
             return null;
         }
 

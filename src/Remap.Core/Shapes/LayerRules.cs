@@ -118,7 +118,7 @@ internal static class LayerRules
         }
 
         // On an image, count the weights as if it had been flattened, so the total stays useful.
-        var parameters = input.ElementCount * units + units;
+        var parameters = Saturate((Int128)input.ElementCount * units + units);
         return Move(state, index, TensorShape.Features(units), parameters);
     }
 
@@ -142,6 +142,9 @@ internal static class LayerRules
         state.Current = output;
         return new LayerShape(index, input, output, parameters);
     }
+
+    /// <summary>Clamps a parameter count to <see cref="long.MaxValue"/>; only absurd shapes reach it, and they are already reported.</summary>
+    public static long Saturate(Int128 count) => count > long.MaxValue ? long.MaxValue : (long)count;
 
     private static int OutputSide(int size, int kernel, int stride, int padding)
     {

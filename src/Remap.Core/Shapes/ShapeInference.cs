@@ -36,7 +36,7 @@ public static class ShapeInference
         }
 
         CheckFinalLayer(state, classes, layers);
-        var total = shapes.Sum(shape => shape.Parameters);
+        var total = LayerRules.Saturate(shapes.Aggregate(Int128.Zero, (sum, shape) => sum + shape.Parameters));
         return new ShapeReport(shapes.MoveToImmutable(), total, [.. state.Problems])
         {
             Warnings = [.. state.Warnings],
