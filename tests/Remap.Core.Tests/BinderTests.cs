@@ -87,6 +87,14 @@ public class BinderTests
     }
 
     [Fact]
+    public void Binder_UnknownDatasetIsTheOnlyHeaderError()
+    {
+        var codes = ArchitectureCompiler.Compile("dataset cifar-100\nflatten\ndense units=10\n", FashionMnist).Diagnostics.Select(diagnostic => diagnostic.Code);
+
+        Assert.Equal([DiagnosticCodes.UnknownDataset], codes);
+    }
+
+    [Fact]
     public void Binder_ReadsTrainingSettings()
     {
         var architecture = Bind("input 4\nclasses 2\ndense units=2\ntraining {\n  epochs = 7\n  batch_size = 32\n  optimizer = sgd\n  learning_rate = 1e-2\n  weight_decay = 0.01\n  seed = 5\n}\n");

@@ -60,6 +60,42 @@ public class ParserTests
     }
 
     [Fact]
+    public void Parser_ListsLayerTokensInOrder()
+    {
+        var layer = SyntaxTree.Parse(Small).Layers.First();
+
+        Assert.Equal(["conv2d", "filters", "=", "8", "kernel", "=", "3", "padding", "=", "same"], layer.Tokens().Select(token => token.Text));
+    }
+
+    [Fact]
+    public void Parser_ListsTrainingTokensInOrder()
+    {
+        var block = SyntaxTree.Parse(Small).TrainingBlocks.Single();
+
+        Assert.Equal(["training", "{", "# settings", "epochs", "=", "3", "}"], block.Tokens().Select(token => token.Text));
+    }
+
+    [Fact]
+    public void SyntaxTree_FindsTokenAtCursor()
+    {
+        var tree = SyntaxTree.Parse(Small);
+
+        var token = tree.FindToken(Small.IndexOf("same", StringComparison.Ordinal) + 4);
+
+        Assert.Equal("same", token?.Text);
+    }
+
+    [Fact]
+    public void SyntaxTree_FindsSettingInsideTrainingBlock()
+    {
+        var tree = SyntaxTree.Parse(Small);
+
+        var statement = tree.FindStatement(Small.IndexOf("epochs", StringComparison.Ordinal));
+
+        Assert.IsType<TrainingBlockSyntax>(statement);
+    }
+
+    [Fact]
     public void Parser_ReadsShapeAsOneToken()
     {
         var header = SyntaxTree.Parse(Small).Headers.Single(header => header.Kind == HeaderKind.Input);

@@ -22,10 +22,16 @@ internal static class Binder
         var dataset = headers.GetValueOrDefault(HeaderKind.Dataset) is { Value: { } datasetToken } ? BindName(datasetToken, "dataset", diagnostics) : null;
         var input = headers.GetValueOrDefault(HeaderKind.Input) is { Value: { } inputToken } ? BindInput(inputToken, diagnostics) : null;
         var classes = headers.GetValueOrDefault(HeaderKind.Classes) is { Value: { } classesToken } ? BindClasses(classesToken, diagnostics) : null;
+        var datasetErrors = diagnostics.Count;
         (input, classes) = ApplyDataset(headers, dataset, input, classes, options, diagnostics);
         input ??= headers.ContainsKey(HeaderKind.Input) ? null : options.DefaultInput;
         classes ??= headers.ContainsKey(HeaderKind.Classes) ? null : options.DefaultClasses;
-        ReportMissingHeader(syntax, headers, input, classes, diagnostics);
+
+        // An unknown dataset already explains why the shapes are missing.
+        if (diagnostics.Count == datasetErrors)
+        {
+            ReportMissingHeader(syntax, headers, input, classes, diagnostics);
+        }
 
         var diagnosticsBeforeLayers = diagnostics.Count;
         var layers = ImmutableArray.CreateBuilder<Layer>();

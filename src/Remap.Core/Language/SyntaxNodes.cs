@@ -16,12 +16,19 @@ public abstract class StatementSyntax(TextSpan span, int line, SyntaxToken? trai
 
     /// <summary>A comment after the statement on the same line, kept for the formatter.</summary>
     public SyntaxToken? TrailingComment { get; } = trailingComment;
+
+    /// <summary>Enumerates the statement's tokens in source order, comments included, for semantic highlighting.</summary>
+    public IEnumerable<SyntaxToken> Tokens() => OwnTokens().OfType<SyntaxToken>().OrderBy(token => token.Span.Start);
+
+    private protected abstract IEnumerable<SyntaxToken?> OwnTokens();
 }
 
 /// <summary>A line holding only a comment.</summary>
 public sealed class CommentLineSyntax(SyntaxToken comment, int line) : StatementSyntax(comment.Span, line, null)
 {
     public SyntaxToken Comment { get; } = comment;
+
+    private protected override IEnumerable<SyntaxToken?> OwnTokens() => [Comment];
 }
 
 public enum HeaderKind
@@ -42,6 +49,8 @@ public sealed class HeaderSyntax(HeaderKind kind, SyntaxToken keyword, SyntaxTok
 
     /// <summary>The value, or null when the line has none (a syntax error).</summary>
     public SyntaxToken? Value { get; } = value;
+
+    private protected override IEnumerable<SyntaxToken?> OwnTokens() => [Keyword, Value, TrailingComment];
 }
 
 /// <summary>One <c>name=value</c> pair of a layer line. Equals and value are null when missing (a syntax error).</summary>
@@ -66,6 +75,9 @@ public sealed class LayerSyntax(SyntaxToken keyword, ImmutableArray<ArgumentSynt
 
     /// <summary>The catalog entry for the keyword, or null when the keyword is not a layer.</summary>
     public LayerDefinition? Definition => LayerCatalog.Find(Keyword.Text);
+
+    private protected override IEnumerable<SyntaxToken?> OwnTokens() =>
+        [Keyword, .. Arguments.SelectMany(argument => new[] { argument.Name, argument.EqualsToken, argument.Value }), TrailingComment];
 }
 
 /// <summary>A <c>name = value</c> line inside the training block.</summary>
@@ -77,6 +89,8 @@ public sealed class SettingSyntax(SyntaxToken name, SyntaxToken? equalsToken, Sy
     public SyntaxToken? EqualsToken { get; } = equalsToken;
 
     public SyntaxToken? Value { get; } = value;
+
+    private protected override IEnumerable<SyntaxToken?> OwnTokens() => [Name, EqualsToken, Value, TrailingComment];
 }
 
 /// <summary>
@@ -107,4 +121,7 @@ public sealed class TrainingBlockSyntax(
     public SyntaxToken? CloseBrace { get; } = closeBrace;
 
     public SyntaxToken? CloseBraceComment { get; } = closeBraceComment;
+
+    private protected override IEnumerable<SyntaxToken?> OwnTokens() =>
+        [Keyword, OpenBrace, TrailingComment, .. Items.SelectMany(item => item.Tokens()), CloseBrace, CloseBraceComment];
 }

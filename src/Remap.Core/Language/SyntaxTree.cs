@@ -33,6 +33,17 @@ public sealed class SyntaxTree
 
     public IEnumerable<TrainingBlockSyntax> TrainingBlocks => Statements.OfType<TrainingBlockSyntax>();
 
+    /// <summary>Returns the top-level statement whose lines contain the offset, or null on a blank line.</summary>
+    public StatementSyntax? FindStatement(int offset)
+    {
+        var line = Lines.GetLine(offset).Number;
+        return Statements.FirstOrDefault(statement => statement.Line <= line && Lines.GetLine(statement.Span.End).Number >= line);
+    }
+
+    /// <summary>Returns the token that contains the offset or ends at it (the cursor just after a word), or null.</summary>
+    public SyntaxToken? FindToken(int offset) =>
+        FindStatement(offset)?.Tokens().LastOrDefault(token => token.Span.Start <= offset && offset <= token.Span.End);
+
     /// <summary>Parses a text. Throws only <see cref="OperationCanceledException"/>, checked once per line.</summary>
     public static SyntaxTree Parse(string text, CancellationToken cancellationToken = default) =>
         Parser.Parse(text ?? "", cancellationToken);
