@@ -47,7 +47,8 @@ public class AblationTests
 
         var study = AblationGenerator.Generate(parent);
 
-        Assert.Equal((0, 0), (study.Children.Length, study.Skipped.Length));
+        Assert.Empty(study.Children);
+        Assert.Empty(study.Skipped);
     }
 
     [Fact]
@@ -57,7 +58,8 @@ public class AblationTests
 
         var skipped = Assert.Single(AblationGenerator.Generate(parent).Skipped);
 
-        Assert.Equal((2, "dense needs a flat input but its input is the image 8×26×26: add flatten or globalavgpool before it"), (skipped.LayerIndex, skipped.Reason));
+        Assert.Equal(2, skipped.LayerIndex);
+        Assert.Equal("dense needs a flat input but its input is the image 8×26×26: add flatten or globalavgpool before it", skipped.Reason);
     }
 
     [Fact]
@@ -77,7 +79,8 @@ public class AblationTests
 
         var child = AblationGenerator.Generate(parent).Children.Single(child => child.RemovedLayerIndex == 2);
 
-        Assert.Equal(("cnn_small-without-3-maxpool2d", "removed layer 3 (maxpool2d size=2 stride=2)"), (child.Architecture.Name, child.Change));
+        Assert.Equal("cnn_small-without-3-maxpool2d", child.Architecture.Name);
+        Assert.Equal("removed layer 3 (maxpool2d size=2 stride=2)", child.Change);
     }
 
     [Fact]
@@ -87,6 +90,7 @@ public class AblationTests
 
         var study = AblationGenerator.Generate(parent);
 
-        Assert.All(study.Children, child => Assert.Equal((parent.Training, parent.Dataset), (child.Architecture.Training, child.Architecture.Dataset)));
+        Assert.All(study.Children, child => Assert.Equal(parent.Training, child.Architecture.Training));
+        Assert.All(study.Children, child => Assert.Equal(parent.Dataset, child.Architecture.Dataset));
     }
 }

@@ -55,7 +55,8 @@ public class BinderTests
     {
         var architecture = Bind("dataset fashion-mnist-sample\nflatten\ndense units=10\n", FashionMnist);
 
-        Assert.Equal((TensorShape.Image(1, 28, 28), 10), (architecture.Input, architecture.Classes));
+        Assert.Equal(TensorShape.Image(1, 28, 28), architecture.Input);
+        Assert.Equal(10, architecture.Classes);
     }
 
     [Fact]
@@ -65,7 +66,8 @@ public class BinderTests
 
         var architecture = Bind("dense units=3\n", options);
 
-        Assert.Equal((TensorShape.Features(8), 3), (architecture.Input, architecture.Classes));
+        Assert.Equal(TensorShape.Features(8), architecture.Input);
+        Assert.Equal(3, architecture.Classes);
     }
 
     [Fact]
@@ -75,7 +77,8 @@ public class BinderTests
 
         var architecture = Bind("input 5\nclasses 2\ndense units=2\n", options);
 
-        Assert.Equal((TensorShape.Features(5), 2), (architecture.Input, architecture.Classes));
+        Assert.Equal(TensorShape.Features(5), architecture.Input);
+        Assert.Equal(2, architecture.Classes);
     }
 
     [Fact]
@@ -115,7 +118,9 @@ public class BinderTests
     {
         var diagnostic = ArchitectureCompiler.Compile("input 4\nclasses 2\ndense units=2\ntraining {\n  learning_rate = 0\n}\n").Diagnostics.Single();
 
-        Assert.Equal((DiagnosticCodes.InvalidSettingValue, 5, 19), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+        Assert.Equal(DiagnosticCodes.InvalidSettingValue, diagnostic.Code);
+        Assert.Equal(5, diagnostic.Line);
+        Assert.Equal(19, diagnostic.Column);
     }
 
     [Fact]

@@ -113,7 +113,10 @@ public class DiagnosticCodeTests
     {
         var diagnostic = Compile(Flat + "  conv2 filters=3\ndense units=2\n").Diagnostics[0];
 
-        Assert.Equal((4, 3, 4, 8), (diagnostic.Line, diagnostic.Column, diagnostic.EndLine, diagnostic.EndColumn));
+        Assert.Equal(4, diagnostic.Line);
+        Assert.Equal(3, diagnostic.Column);
+        Assert.Equal(4, diagnostic.EndLine);
+        Assert.Equal(8, diagnostic.EndColumn);
     }
 
     [Fact]
@@ -129,7 +132,8 @@ public class DiagnosticCodeTests
     {
         var diagnostic = Compile(Header + "conv2d kernel=0\nflatten\ndense units=10\n").Diagnostics[0];
 
-        Assert.Equal((4, 15), (diagnostic.Line, diagnostic.Column));
+        Assert.Equal(4, diagnostic.Line);
+        Assert.Equal(15, diagnostic.Column);
     }
 
     [Fact]
@@ -153,7 +157,9 @@ public class DiagnosticCodeTests
     {
         var diagnostic = Compile("model é中 extra\ninput 20\nclasses 2\ndense units=2\n").Diagnostics[0];
 
-        Assert.Equal((DiagnosticCodes.UnexpectedToken, 1, 10), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
+        Assert.Equal(DiagnosticCodes.UnexpectedToken, diagnostic.Code);
+        Assert.Equal(1, diagnostic.Line);
+        Assert.Equal(10, diagnostic.Column);
     }
 
     [Fact]
@@ -163,7 +169,8 @@ public class DiagnosticCodeTests
         var diagnostics = Compile(Flat + "dense \U0001D400=1 units=0\n").Diagnostics;
 
         var outOfRange = Assert.Single(diagnostics, diagnostic => diagnostic.Code == DiagnosticCodes.ValueOutOfRange);
-        Assert.Equal((4, 18), (outOfRange.Line, outOfRange.Column));
+        Assert.Equal(4, outOfRange.Line);
+        Assert.Equal(18, outOfRange.Column);
     }
 
     [Fact]
@@ -171,7 +178,10 @@ public class DiagnosticCodeTests
     {
         var diagnostic = Compile(Flat + "dense units=2 \U0001F600\n").Diagnostics[0];
 
-        Assert.Equal((DiagnosticCodes.UnexpectedCharacter, 4, 15, 2), (diagnostic.Code, diagnostic.Line, diagnostic.Column, diagnostic.Length));
+        Assert.Equal(DiagnosticCodes.UnexpectedCharacter, diagnostic.Code);
+        Assert.Equal(4, diagnostic.Line);
+        Assert.Equal(15, diagnostic.Column);
+        Assert.Equal(2, diagnostic.Length);
     }
 
     [Fact]

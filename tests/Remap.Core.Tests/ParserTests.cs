@@ -23,8 +23,10 @@ public class ParserTests
     {
         var argument = SyntaxTree.Parse(Small).Layers.First().Arguments[1];
 
-        Assert.Equal(("kernel", "=", "3", "kernel = 3"),
-            (SpanText(Small, argument.Name.Span), SpanText(Small, argument.EqualsToken!.Span), SpanText(Small, argument.Value!.Span), SpanText(Small, argument.Span)));
+        Assert.Equal("kernel", SpanText(Small, argument.Name.Span));
+        Assert.Equal("=", SpanText(Small, argument.EqualsToken!.Span));
+        Assert.Equal("3", SpanText(Small, argument.Value!.Span));
+        Assert.Equal("kernel = 3", SpanText(Small, argument.Span));
     }
 
     [Fact]
@@ -40,7 +42,8 @@ public class ParserTests
     {
         var block = SyntaxTree.Parse(Small).TrainingBlocks.Single();
 
-        Assert.Equal(("{", "}"), (SpanText(Small, block.OpenBrace!.Span), SpanText(Small, block.CloseBrace!.Span)));
+        Assert.Equal("{", SpanText(Small, block.OpenBrace!.Span));
+        Assert.Equal("}", SpanText(Small, block.CloseBrace!.Span));
     }
 
     [Fact]
@@ -48,7 +51,8 @@ public class ParserTests
     {
         var setting = SyntaxTree.Parse(Small).TrainingBlocks.Single().Settings.Single();
 
-        Assert.Equal(("epochs", "3"), (SpanText(Small, setting.Name.Span), SpanText(Small, setting.Value!.Span)));
+        Assert.Equal("epochs", SpanText(Small, setting.Name.Span));
+        Assert.Equal("3", SpanText(Small, setting.Value!.Span));
     }
 
     [Fact]
@@ -147,7 +151,8 @@ public class ParserTests
     {
         var diagnostic = ArchitectureCompiler.Compile("\uFEFFdense units=0\r\ninput 20\r\nclasses 2\r\n").Diagnostics.Single();
 
-        Assert.Equal((1, 14), (diagnostic.Line, diagnostic.Column));
+        Assert.Equal(1, diagnostic.Line);
+        Assert.Equal(14, diagnostic.Column);
     }
 
     [Fact]

@@ -99,7 +99,8 @@ public class ReferenceShapeTests
         var compilation = ArchitectureCompiler.Compile(TestFiles.Read(Path.Combine("TestData", "rejected", name + ".remap")));
 
         var diagnostic = Assert.Single(compilation.Diagnostics, diagnostic => diagnostic.IsError);
-        Assert.Equal((code, line), (diagnostic.Code, diagnostic.Line));
+        Assert.Equal(code, diagnostic.Code);
+        Assert.Equal(line, diagnostic.Line);
     }
 
     [Fact]
