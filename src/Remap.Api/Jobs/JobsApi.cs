@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Remap.Api.Infrastructure;
+using Remap.Engine.Jobs;
+using Remap.Engine.Store;
+
+namespace Remap.Api.Jobs;
+
+public static class JobsApi
+{
+    public static RouteGroupBuilder MapJobsApi(this RouteGroupBuilder api)
+    {
+        var jobs = api.MapGroup("/jobs").WithTags("Jobs");
+
+        jobs.MapGet("/", ListJobs)
+            .WithName("ListJobs")
+            .WithSummary("List training jobs, newest first, optionally of one state");
+        jobs.MapGet("/{id:long}", GetJob)
+            .WithName("GetJob")
+            .WithSummary("Get a training job and its progress");
+        jobs.MapPost("/{id:long}/cancel", CancelJob)
+            .WithName("CancelJob")
+            .WithSummary("Cancel a job: a queued job at once, a running job at its next batch");
+        return api;
+    }
+
+    public static async Task<Ok<List<JobResponse>>> ListJobs(RemapDbContext context, string? state, CancellationToken cancellationToken)
+    {
+        var query = context.Jobs.AsNoTracking();
+        if (!string.IsNullOrEmpty(state))
+        {
+            query = query.Where(job => job.State == state);
+        }
+
+        var jobs = await query.OrderByDescending(job => job.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(jobs.Select(JobMapping.ToResponse).ToList());
+    }
+
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetJob(long id, RemapDbContext context, CancellationToken cancellationToken)
+    {
+        var job = await context.Jobs.AsNoTracking().SingleOrDefaultAsync(row => row.Id == id, cancellationToken);
+        return job is null ? Problems.NotFound("Job", id) : TypedResults.Ok(JobMapping.ToResponse(job));
+    }
+
+    public static async Task<Results<Ok<JobResponse>, Accepted<JobResponse>, ProblemHttpResult>> CancelJob(
+        long id, JobQueue queue, RemapDbContext context, CancellationToken cancellationToken)
+    {
+        var outcome = await queue.CancelAsync(id, cancellationToken);
+        var job = await context.Jobs.AsNoTracking().SingleOrDefaultAsync(row => row.Id == id, cancellationToken);
+        if (outcome == CancelOutcome.NotFound || job is null)
+        {
+            return Problems.NotFound("Job", id);
+        }
+
+        return outcome switch
+        {
+            CancelOutcome.Cancelled => TypedResults.Ok(JobMapping.ToResponse(job)),
+            CancelOutcome.Requested => TypedResults.Accepted($"/api/v1/jobs/{id}", JobMapping.ToResponse(job)),
+            _ => Problems.Conflict("Job already finished", $"Job {id} already finished with state '{job.State}', so there is nothing to cancel."),
+        };
+    }
+}

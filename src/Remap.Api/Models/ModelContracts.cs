@@ -1,0 +1,87 @@
+using Remap.Api.Jobs;
+using Remap.Engine.Store;
+
+namespace Remap.Api.Models;
+
+/// <summary>A new model: .remap source text plus optional overrides of what the file says.</summary>
+/// <param name="Source">The .remap text.</param>
+/// <param name="Name">Replaces the file's <c>model</c> name.</param>
+/// <param name="Dataset">Replaces the file's <c>dataset</c>; a name from GET /api/v1/datasets.</param>
+/// <param name="Training">Replaces single values of the file's <c>training</c> block.</param>
+/// <param name="ParentId">The model this one was derived from, for the exploration tree.</param>
+public sealed record CreateModelRequest(
+    string Source,
+    string? Name = null,
+    string? Dataset = null,
+    TrainingOverrides? Training = null,
+    long? ParentId = null);
+
+/// <summary>Training settings to replace; a null value keeps the file's value or the default.</summary>
+public sealed record TrainingOverrides(
+    int? Epochs = null,
+    int? BatchSize = null,
+    string? Optimizer = null,
+    double? LearningRate = null,
+    double? WeightDecay = null,
+    int? Seed = null);
+
+/// <summary>The training settings a model is trained with.</summary>
+public sealed record TrainingSettingsResponse(int Epochs, int BatchSize, string Optimizer, double LearningRate, double WeightDecay, int Seed);
+
+/// <summary>One problem found in a .remap file; lines and columns are 1-based.</summary>
+public sealed record DiagnosticResponse(int Line, int Column, int EndLine, int EndColumn, string Code, string Severity, string Message);
+
+/// <summary>A model as listings show it.</summary>
+public sealed record ModelSummary(
+    long Id,
+    string Name,
+    string Dataset,
+    string ArchitectureHash,
+    string TrainingHash,
+    long ParameterCount,
+    string Status,
+    double? ValidationAccuracy,
+    long? ParentId,
+    DateTime CreatedAt);
+
+/// <summary>The response to a created model: the model and the job that trains it.</summary>
+public sealed record CreatedModelResponse(ModelDetail Model, JobResponse Job);
+
+/// <summary>One epoch of a run.</summary>
+public sealed record EpochMetricsResponse(int Epoch, double TrainLoss, double TrainAccuracy, double ValidationAccuracy, double Seconds);
+
+/// <summary>The result of a finished training.</summary>
+public sealed record RunResponse(
+    long Id,
+    long JobId,
+    int Seed,
+    IReadOnlyList<EpochMetricsResponse> Epochs,
+    double ValidationAccuracy,
+    double TestAccuracy,
+    IReadOnlyList<double> PerClassTestAccuracy,
+    IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix,
+    double DurationSeconds,
+    DateTime FinishedAt);
+
+/// <summary>A model with its layer table, its runs and its jobs.</summary>
+public sealed record ModelDetail(
+    long Id,
+    string Name,
+    string Dataset,
+    string InputShape,
+    int Classes,
+    string SourceText,
+    string CanonicalText,
+    string ArchitectureHash,
+    string TrainingHash,
+    TrainingSettingsResponse Training,
+    IReadOnlyList<LayerTableRow> Layers,
+    long ParameterCount,
+    long? ParentId,
+    string? ParentName,
+    IReadOnlyList<string> Changes,
+    string Status,
+    double? ValidationAccuracy,
+    RunResponse? LatestRun,
+    IReadOnlyList<JobResponse> Jobs,
+    DateTime CreatedAt);

@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using Microsoft.EntityFrameworkCore;
+using Remap.Core.Diagnostics;
+using Remap.Core.Language;
+using Remap.Core.Model;
+using Remap.Core.Shapes;
+using Remap.Engine.Store;
+using Remap.Training.Data;
+
+namespace Remap.Api.Models;
+
+/// <summary>A compiled architecture ready to store, or the diagnostics that keep it from being stored.</summary>
+public sealed record CompiledModel(Architecture? Architecture, ShapeReport? Shapes, ImmutableArray<Diagnostic> Diagnostics, string? Problem)
+{
+    public bool Succeeded => Architecture is not null && Shapes is not null && Problem is null;
+}
+
+/// <summary>
+/// Compiles .remap text against the registered datasets and stores the resulting models with
+/// their queued jobs. Shared by model creation and ablation studies.
+/// </summary>
+public sealed class ModelRegistration(RemapDbContext context, DatasetCatalog datasets, TimeProvider timeProvider)
+{
+    /// <summary>Compiles the text; <paramref name="datasetOverride"/> replaces the file's dataset (it must be registered).</summary>
+    public CompiledModel Compile(string source, string? datasetOverride, CancellationToken cancellationToken)
+    {
+        var overrideInfo = datasetOverride is null ? null : datasets.Find(datasetOverride);
+        var options = new CompileOptions
+        {
+            DefaultInput = overrideInfo?.Input,
+            DefaultClasses = overrideInfo?.Classes,
+            ResolveDataset = name => datasets.Find(datasetOverride ?? name) is { } info ? new DatasetShape(info.Input, info.Classes) : null,
+        };
+        var compilation = ArchitectureCompiler.Compile(source, options, cancellationToken);
+        if (compilation.HasErrors || compilation.Architecture is null || compilation.Shapes is null)
+        {
+            return new CompiledModel(null, null, compilation.Diagnostics, null);
+        }
+
+        var architecture = datasetOverride is null ? compilation.Architecture : compilation.Architecture.WithDataset(datasetOverride);
+        return Check(architecture, compilation.Shapes, compilation.Diagnostics);
+    }
+
+    /// <summary>Checks an architecture built in code (an ablation child) the way <see cref="Compile"/> checks text.</summary>
+    public CompiledModel Check(Architecture architecture, ShapeReport shapes, ImmutableArray<Diagnostic> diagnostics)
+    {
+        if (architecture.Dataset is null)
+        {
+            return new CompiledModel(null, null, diagnostics,
+                "The architecture names no dataset. Add a 'dataset NAME' line to the file or pass 'dataset' in the request; GET /api/v1/datasets lists the names.");
+        }
+
+        if (datasets.Find(architecture.Dataset) is not { } info)
+        {
+            return new CompiledModel(null, null, diagnostics,
+                $"Dataset '{architecture.Dataset}' is not registered on this server. GET /api/v1/datasets lists the registered names.");
+        }
+
+        if (!architecture.Input.Equals(info.Input) || architecture.Classes != info.Classes)
+        {
+            return new CompiledModel(null, null, diagnostics,
+                $"The architecture takes input {architecture.Input} with {architecture.Classes} classes, but dataset '{info.Name}' " +
+                $"has input {info.Input} with {info.Classes} classes. Change the 'input' and 'classes' lines or choose another dataset.");
+        }
+
+        return new CompiledModel(architecture, shapes, diagnostics, null);
+    }
+
+    /// <summary>Returns an existing model with the same architecture, dataset and training settings, or null.</summary>
+    public Task<ModelEntity?> FindSameAsync(Architecture architecture, CancellationToken cancellationToken)
+    {
+        var architectureHash = ArchitectureHash.Compute(architecture);
+        var trainingHash = ArchitectureHash.ComputeTraining(architecture.Training);
+        return context.Models
+            .Include(model => model.Jobs)
+            .Where(model => model.ArchitectureHash == architectureHash && model.DatasetName == architecture.Dataset && model.TrainingHash == trainingHash)
+            .OrderBy(model => model.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Stores the model and its queued job in one transaction.</summary>
+    public async Task<(ModelEntity Model, JobEntity Job)> AddAsync(
+        CompiledModel compiled, string sourceText, long? parentId, IReadOnlyList<string> changes, CancellationToken cancellationToken)
+    {
+        var architecture = compiled.Architecture!;
+        var shapes = compiled.Shapes!;
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var model = new ModelEntity
+        {
+            Name = architecture.Name,
+            SourceText = sourceText,
+            CanonicalText = ArchitectureWriter.Write(architecture),
+            ArchitectureHash = ArchitectureHash.Compute(architecture),
+            TrainingHash = ArchitectureHash.ComputeTraining(architecture.Training),
+            TrainingSettingsJson = StoreJson.Serialize(architecture.Training),
+            DatasetName = architecture.Dataset!,
+            InputShape = architecture.Input.ToSourceText(),
+            Classes = architecture.Classes,
+            LayerTableJson = StoreJson.Serialize(LayerTable(architecture, shapes)),
+            ParameterCount = shapes.TotalParameters,
+            ParentId = parentId,
+            ChangesJson = StoreJson.Serialize(changes),
+            CreatedAt = now,
+            Status = JobStates.Queued,
+        };
+        var job = new JobEntity { Model = model, Epochs = architecture.Training.Epochs, CreatedAt = now };
+        context.Models.Add(model);
+        context.Jobs.Add(job);
+        await context.SaveChangesAsync(cancellationToken);
+        return (model, job);
+    }
+
+    private static List<LayerTableRow> LayerTable(Architecture architecture, ShapeReport shapes) =>
+        [.. architecture.Layers.Select((layer, index) =>
+        {
+            var shape = shapes.Layers[index];
+            return new LayerTableRow(
+                index,
+                LayerCatalog.Get(layer.Kind).Keyword,
+                layer.Parameters.ToDictionary(parameter => parameter.Name, parameter => parameter.Value),
+                layer.ToString(),
+                shape.Output?.Dimensions.ToArray() ?? [],
+                shape.Parameters);
+        })];
+}
