@@ -125,6 +125,30 @@ public class FormatterTests
     }
 
     [Fact]
+    public void Formatter_ReturnsUnknownLayerWithBadArgumentsUnchanged()
+    {
+        const string text = "input  20\nclasses 2\nmodle foo bar\ndense units=2\n";
+
+        Assert.Equal(text, RemapFormatter.Format(text));
+    }
+
+    [Fact]
+    public void Formatter_NeverThrowsOnShuffledWords()
+    {
+        string[] pieces = ["conv2d", "modle", "x", "=", "3", "{", "}", "training", "# c", "\n", " ", "kernel", "same", "input", "20"];
+        var random = new Random(7);
+        for (var iteration = 0; iteration < 500; iteration++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 60)).Select(_ => pieces[random.Next(pieces.Length)]));
+
+            var once = RemapFormatter.Format(text);
+
+            Assert.Equal(once, RemapFormatter.Format(once));
+            Assert.Equal(ArchitectureCompiler.Compile(text).Diagnostics.Length, ArchitectureCompiler.Compile(once).Diagnostics.Length);
+        }
+    }
+
+    [Fact]
     public void Formatter_KeepsUnresolvedDefaultsAsWritten()
     {
         const string text = "input 1x28x28\nclasses 10\n\nconv2d padding=same\nmaxpool2d\nflatten\ndense units=10\n";

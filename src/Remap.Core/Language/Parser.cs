@@ -158,7 +158,8 @@ internal sealed class Parser
             index += 3;
         }
 
-        Add(new LayerSyntax(keyword, arguments.ToImmutable(), span, line.Number, comment));
+        var isComplete = index >= tokens.Length;
+        Add(new LayerSyntax(keyword, arguments.ToImmutable(), isComplete, span, line.Number, comment));
     }
 
     private void Report(bool report, TextSpan span, string message)

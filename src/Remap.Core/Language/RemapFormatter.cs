@@ -9,12 +9,15 @@ namespace Remap.Core.Language;
 /// </summary>
 public static class RemapFormatter
 {
-    /// <summary>Formats a text. A text with syntax errors comes back unchanged, because its meaning is not certain.</summary>
+    /// <summary>
+    /// Formats a text. A text with syntax errors comes back unchanged, because its meaning is not certain, and so does
+    /// a text with an unknown layer keyword followed by malformed arguments.
+    /// </summary>
     public static string Format(string text, CancellationToken cancellationToken = default)
     {
         text ??= "";
         var syntax = SyntaxTree.Parse(text, cancellationToken);
-        if (syntax.HasErrors)
+        if (syntax.HasErrors || syntax.Layers.Any(layer => !layer.IsComplete))
         {
             return text;
         }

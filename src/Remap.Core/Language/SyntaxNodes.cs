@@ -66,12 +66,18 @@ public sealed class ArgumentSyntax(SyntaxToken name, SyntaxToken? equalsToken, S
 }
 
 /// <summary>A layer line: a keyword and its arguments. The keyword may be unknown; the binder reports that.</summary>
-public sealed class LayerSyntax(SyntaxToken keyword, ImmutableArray<ArgumentSyntax> arguments, TextSpan span, int line, SyntaxToken? trailingComment)
+public sealed class LayerSyntax(SyntaxToken keyword, ImmutableArray<ArgumentSyntax> arguments, bool isComplete, TextSpan span, int line, SyntaxToken? trailingComment)
     : StatementSyntax(span, line, trailingComment)
 {
     public SyntaxToken Keyword { get; } = keyword;
 
     public ImmutableArray<ArgumentSyntax> Arguments { get; } = arguments;
+
+    /// <summary>
+    /// Whether every token of the line is a complete <c>name=value</c> argument. The parser stops at the first malformed
+    /// argument, and it reports that only for known keywords, so a line with an unknown keyword can be incomplete without a syntax error.
+    /// </summary>
+    public bool IsComplete { get; } = isComplete;
 
     /// <summary>The catalog entry for the keyword, or null when the keyword is not a layer.</summary>
     public LayerDefinition? Definition => LayerCatalog.Find(Keyword.Text);
