@@ -38,6 +38,14 @@ public class ParserTests
     }
 
     [Fact]
+    public void Parser_FullSpanIncludesTrailingComment()
+    {
+        var header = SyntaxTree.Parse(Small).Headers.First();
+
+        Assert.Equal("model m # the name", SpanText(Small, header.FullSpan));
+    }
+
+    [Fact]
     public void Parser_KeepsTrainingBraces()
     {
         var block = SyntaxTree.Parse(Small).TrainingBlocks.Single();

@@ -17,6 +17,9 @@ public abstract class StatementSyntax(TextSpan span, int line, SyntaxToken? trai
     /// <summary>A comment after the statement on the same line, kept for the formatter.</summary>
     public SyntaxToken? TrailingComment { get; } = trailingComment;
 
+    /// <summary>The span of the statement and its trailing comment, or for the training block, through the closing brace's comment.</summary>
+    public TextSpan FullSpan => TextSpan.FromBounds(Span.Start, Math.Max(Span.End, Tokens().LastOrDefault()?.Span.End ?? Span.End));
+
     /// <summary>Enumerates the statement's tokens in source order, comments included, for semantic highlighting.</summary>
     public IEnumerable<SyntaxToken> Tokens() => OwnTokens().OfType<SyntaxToken>().OrderBy(token => token.Span.Start);
 

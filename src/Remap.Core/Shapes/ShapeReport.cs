@@ -20,6 +20,6 @@ public sealed record ShapeReport(ImmutableArray<LayerShape> Layers, long TotalPa
     /// <summary>Redundancies that do not stop the network from running, such as flatten on a flat input.</summary>
     public ImmutableArray<ShapeProblem> Warnings { get; init; } = [];
 
-    /// <summary>The output shape of the whole network: the last layer's, or the input when there are no layers.</summary>
+    /// <summary>The output shape of the whole network: the last layer's, or null when there are no layers or the last layer cannot run.</summary>
     public TensorShape? Output => Layers.IsEmpty ? null : Layers[^1].Output;
 }
