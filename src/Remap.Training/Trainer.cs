@@ -65,7 +65,7 @@ public sealed class Trainer(ILogger<Trainer> logger, TrainerOptions options)
         long correct = 0;
         for (var batch = 0; batch < batchCount; batch++)
         {
-            CancelIfRequested(context, batch);
+            CancelIfRequested(context);
             var (batchLoss, batchCorrect) = TrainStep(context, order, batch * batchSize, Math.Min(batchSize, context.Batches.Count - (batch * batchSize)));
             lossSum += batchLoss;
             correct += batchCorrect;
@@ -114,7 +114,7 @@ public sealed class Trainer(ILogger<Trainer> logger, TrainerOptions options)
         return new Evaluation(predictions, set.Labels.data<long>().ToArray());
     }
 
-    private void CancelIfRequested(EpochContext context, int batch)
+    private void CancelIfRequested(EpochContext context)
     {
         if (context.CancellationToken.IsCancellationRequested)
         {
@@ -128,7 +128,7 @@ public sealed class Trainer(ILogger<Trainer> logger, TrainerOptions options)
         OptimizerKind.Sgd => optim.SGD(network.parameters(), settings.LearningRate, momentum: 0.9, weight_decay: settings.WeightDecay),
         OptimizerKind.Adam => optim.Adam(network.parameters(), settings.LearningRate, weight_decay: settings.WeightDecay),
         OptimizerKind.AdamW => optim.AdamW(network.parameters(), settings.LearningRate, weight_decay: settings.WeightDecay),
-        _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Optimizer, "Unknown optimizer; use sgd, adam or adamw."),
+        _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Optimizer, $"Optimizer {settings.Optimizer} is not supported; use sgd, adam or adamw."),
     };
 
     private static void CheckCompatible(Architecture architecture, TrainingDataset data)

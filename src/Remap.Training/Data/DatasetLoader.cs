@@ -30,7 +30,10 @@ internal static class DatasetLoader
         var (testImages, testLabels, testMaximum) = IdxDatasetFolder.ReadPair(registration.Directory, "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
         if (Math.Max(trainMaximum, testMaximum) >= info.Classes)
         {
-            trainImages.Dispose(); trainLabels.Dispose(); testImages.Dispose(); testLabels.Dispose();
+            trainImages.Dispose();
+            trainLabels.Dispose();
+            testImages.Dispose();
+            testLabels.Dispose();
             throw new IdxFormatException(registration.Directory,
                 $"a label is {Math.Max(trainMaximum, testMaximum)}, but the dataset has {info.Classes} classes (labels 0 to {info.Classes - 1}).");
         }

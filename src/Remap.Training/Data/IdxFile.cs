@@ -19,7 +19,7 @@ public sealed record IdxFile(string Path, int[] Dimensions, byte[] Values)
 
     /// <summary>
     /// Reads an IDX file, gzip-compressed (detected by its first two bytes) or plain, and checks that its
-    /// magic number is <paramref name="expectedMagic"/> and that it holds exactly the values its header declares.
+    /// magic number is <paramref name="expectedMagic"/> and that it contains exactly the values its header declares.
     /// </summary>
     /// <exception cref="IdxFormatException">The file is truncated, corrupt, too long or has another magic number.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
