@@ -23,6 +23,7 @@ public sealed class Trainer(ILogger<Trainer> logger, TrainerOptions options)
     {
         CheckCompatible(architecture, data);
         TorchRuntime.EnsureLoaded();
+        // NOTE: the thread count and the seed are process-wide in LibTorch, so two runs at once are not reproducible.
         torch.set_num_threads(options.Threads);
         torch.manual_seed(settings.Seed);
         var stopwatch = Stopwatch.StartNew();

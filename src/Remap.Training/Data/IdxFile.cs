@@ -12,8 +12,8 @@ public sealed record IdxFile(string Path, int[] Dimensions, byte[] Values)
     /// <summary>Magic number of an IDX file of unsigned-byte labels: type 0x08, one dimension.</summary>
     public const int LabelsMagic = 0x00000801;
 
-    // Guards against a corrupt header asking for gigabytes: 2^31 - 1 is also the largest .NET array.
-    private const long MaximumValues = int.MaxValue;
+    // Guards against a corrupt header asking for more values than one .NET array can hold.
+    private static readonly long MaximumValues = Array.MaxLength;
 
     public int Count => Dimensions[0];
 
