@@ -11,6 +11,8 @@ namespace Remap.Training;
 /// <summary>Trains a network built from an Architecture on a dataset and evaluates it on the validation and test sets.</summary>
 public sealed class Trainer(ILogger<Trainer> logger, TrainerOptions options)
 {
+    private static readonly Lock SeedLock = new();
+
     public Trainer(ILogger<Trainer> logger)
         : this(logger, new TrainerOptions())
     {
@@ -23,12 +25,12 @@ public sealed class Trainer(ILogger<Trainer> logger, TrainerOptions options)
     {
         CheckCompatible(architecture, data);
         TorchRuntime.EnsureLoaded();
-        // NOTE: the thread count and the seed are process-wide in LibTorch, so two runs at once are not reproducible.
+        // NOTE: the thread count and the generator that dropout draws from are process-wide in LibTorch,
+        // so two runs at once share the threads and, with dropout, are not reproducible.
         torch.set_num_threads(options.Threads);
-        torch.manual_seed(settings.Seed);
         var stopwatch = Stopwatch.StartNew();
 
-        using var network = NetworkBuilder.Build(architecture);
+        using var network = BuildSeeded(architecture, settings.Seed);
         using var optimizer = CreateOptimizer(network, settings);
         using var generator = new Generator((ulong)settings.Seed);
         var batches = new BatchSource(data.Train, architecture.Input);
@@ -121,6 +123,16 @@ public sealed class Trainer(ILogger<Trainer> logger, TrainerOptions options)
         {
             TrainerLog.Cancelled(logger, context.Network.GetName(), context.Epoch);
             context.CancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    // Seeding and weight initialisation happen under one lock, so runs started together still start from their own seed's weights.
+    private static SequentialNetwork BuildSeeded(Architecture architecture, int seed)
+    {
+        lock (SeedLock)
+        {
+            torch.manual_seed(seed);
+            return NetworkBuilder.Build(architecture);
         }
     }
 
