@@ -1,46 +1,6 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using Remap.Api.Ablations;
-using Remap.Api.Datasets;
-using Remap.Api.Infrastructure;
-using Remap.Api.Jobs;
-using Remap.Api.Models;
-using Remap.Engine;
-using Remap.Engine.Sqlite;
-using Remap.Engine.Store;
+using Remap.Api;
 
-var builder = WebApplication.CreateBuilder(args);
-
-// Settings: the Remap section carries the server's and the engine's keys.
-var remapSection = builder.Configuration.GetSection(ServerOptions.SectionName);
-var serverOptions = remapSection.Get<ServerOptions>() ?? new ServerOptions();
-builder.Services.Configure<ServerOptions>(remapSection);
-ListenAddressGuard.Apply(builder, serverOptions);
-
-// Store and job engine (the worker runs in this process unless Remap:WorkerEnabled is false).
-builder.Services.AddDbContextFactory<RemapDbContext>(options => options.UseRemapSqlite(serverOptions.DatabasePath));
-builder.Services.AddRemapEngine(remapSection.Bind);
-
-// HTTP: problem details for every error, validators, the OpenAPI document.
-builder.Services.AddProblemDetails();
-builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
-builder.Services.AddSingleton<ApiKeyFilter>();
-builder.Services.AddScoped<ModelRegistration>();
-builder.Services.AddRemapOpenApi();
-
-var app = builder.Build();
-
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseRemapOpenApi();
-
-var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>().ProducesProblem(StatusCodes.Status401Unauthorized);
-api.MapModelsApi();
-api.MapJobsApi();
-api.MapAblationsApi();
-api.MapDatasetsApi();
-
-app.Run();
+RemapServer.Build(args).Run();
 
 /// <summary>The entry point, public so that WebApplicationFactory can start the server in tests.</summary>
 public partial class Program;
