@@ -1,4 +1,5 @@
 using Remap.Core.Model;
+using Remap.Core.Shapes;
 using Remap.Training.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -34,6 +35,19 @@ public sealed class NetworkBuilderTests
             Assert.Equal(expectedShape, output.shape);
             Assert.Equal(reference.Layers[index].Parameters, network.Layers[index].parameters().Sum(parameter => parameter.numel()));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(ReferenceCases.Data), MemberType = typeof(ReferenceCases))]
+    public void Build_AgreesWithShapeInference(ReferenceCases.Case reference)
+    {
+        var report = ShapeInference.Infer(reference.Architecture);
+        using var network = NetworkBuilder.Build(reference.Architecture);
+
+        Assert.True(report.IsValid, string.Join("; ", report.Problems.Select(problem => problem.Message)));
+        Assert.Equal(report.TotalParameters, network.ParameterCount);
+        Assert.Equal(report.Layers.Select(layer => layer.Parameters),
+            network.Layers.Select(layer => layer.parameters().Sum(parameter => parameter.numel())));
     }
 
     [Fact]
