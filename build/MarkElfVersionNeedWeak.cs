@@ -38,7 +38,19 @@ public sealed class MarkElfVersionNeedWeak : Microsoft.Build.Utilities.Task
         }
 
         byte[] bytes = File.ReadAllBytes(LibraryPath);
-        int flagsOffset = FindVersionNeedFlagsOffset(bytes, out string problem);
+        int flagsOffset;
+        string problem;
+        try
+        {
+            flagsOffset = FindVersionNeedFlagsOffset(bytes, out problem);
+        }
+        catch (ArgumentException exception)
+        {
+            // An offset in the ELF headers points outside the file: treat it as a malformed library, not a build crash.
+            flagsOffset = -1;
+            problem = "an ELF header offset lies outside the file (" + exception.Message + ")";
+        }
+
         if (flagsOffset < 0)
         {
             Log.LogWarning($"Remap: cannot mark {VersionName} weak in {LibraryPath}: {problem}. " +
