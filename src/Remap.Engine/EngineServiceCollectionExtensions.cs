@@ -43,19 +43,16 @@ public static class EngineServiceCollectionExtensions
 
         // Hosted services start in registration order, so the store is migrated before the worker claims.
         services.AddHostedService<StoreMigrationService>();
-        services.AddHostedService(provider =>
-            provider.GetRequiredService<IOptions<EngineOptions>>().Value.WorkerEnabled
-                ? (IHostedService)ActivatorUtilities.CreateInstance<TrainingWorker>(provider)
-                : new DisabledWorker());
+
+        // The worker switch is read at registration, so a process without a worker has no worker service at all.
+        var settings = new EngineOptions();
+        configure(settings);
+        if (settings.WorkerEnabled)
+        {
+            services.AddHostedService<TrainingWorker>();
+        }
+
         return services;
-    }
-
-    /// <summary>Stands in for the worker when it is switched off, so registration stays one line.</summary>
-    private sealed class DisabledWorker : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
 

@@ -29,7 +29,10 @@ public static class AblationsApi
         api.MapPost("/models/{id:long}/ablations", CreateAblationStudy)
             .WithTags("Ablations")
             .WithName("CreateAblationStudy")
-            .WithSummary("Queue one child per removable layer of a trained model; removals that break the shapes are skipped with the reason");
+            .WithSummary("Queue one child per removable layer of a trained model; removals that break the shapes are skipped with the reason")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

@@ -17,10 +17,13 @@ public static class JobsApi
             .WithSummary("List training jobs, newest first, optionally of one state");
         jobs.MapGet("/{id:long}", GetJob)
             .WithName("GetJob")
-            .WithSummary("Get a training job and its progress");
+            .WithSummary("Get a training job and its progress")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapPost("/{id:long}/cancel", CancelJob)
             .WithName("CancelJob")
-            .WithSummary("Cancel a job: a queued job at once, a running job at its next batch");
+            .WithSummary("Cancel a job: a queued job at once, a running job at its next batch")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

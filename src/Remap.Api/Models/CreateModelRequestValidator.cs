@@ -18,7 +18,7 @@ public sealed class CreateModelRequestValidator : AbstractValidator<CreateModelR
             .WithMessage("'Name' may contain only letters, digits, '_', '-' and '.', as the language's model names do.")
             .When(request => request.Name is not null);
         RuleFor(request => request.Dataset!).NotEmpty().MaximumLength(200).When(request => request.Dataset is not null);
-        RuleFor(request => request.ParentId!.Value).GreaterThan(0).When(request => request.ParentId is not null);
+        RuleFor(request => request.ParentId).GreaterThan(0);
         RuleFor(request => request.Training!).SetValidator(new TrainingOverridesValidator()).When(request => request.Training is not null);
     }
 }

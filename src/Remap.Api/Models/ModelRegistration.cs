@@ -25,6 +25,11 @@ public sealed class ModelRegistration(RemapDbContext context, DatasetCatalog dat
     public CompiledModel Compile(string source, string? datasetOverride, CancellationToken cancellationToken)
     {
         var overrideInfo = datasetOverride is null ? null : datasets.Find(datasetOverride);
+        if (datasetOverride is not null && overrideInfo is null)
+        {
+            return new CompiledModel(null, null, [], UnknownDataset(datasetOverride));
+        }
+
         var options = new CompileOptions
         {
             DefaultInput = overrideInfo?.Input,
@@ -52,8 +57,7 @@ public sealed class ModelRegistration(RemapDbContext context, DatasetCatalog dat
 
         if (datasets.Find(architecture.Dataset) is not { } info)
         {
-            return new CompiledModel(null, null, diagnostics,
-                $"Dataset '{architecture.Dataset}' is not registered on this server. GET /api/v1/datasets lists the registered names.");
+            return new CompiledModel(null, null, diagnostics, UnknownDataset(architecture.Dataset));
         }
 
         if (!architecture.Input.Equals(info.Input) || architecture.Classes != info.Classes)
@@ -109,6 +113,9 @@ public sealed class ModelRegistration(RemapDbContext context, DatasetCatalog dat
         await context.SaveChangesAsync(cancellationToken);
         return (model, job);
     }
+
+    private static string UnknownDataset(string name) =>
+        $"Dataset '{name}' is not registered on this server. GET /api/v1/datasets lists the registered names.";
 
     private static List<LayerTableRow> LayerTable(Architecture architecture, ShapeReport shapes) =>
         [.. architecture.Layers.Select((layer, index) =>

@@ -15,13 +15,15 @@ public static class ModelsApi
         models.MapPost("/", CreateModel)
             .WithName("CreateModel")
             .WithSummary("Compile a .remap architecture, store it and queue its training")
-            .WithValidation<CreateModelRequest>();
+            .WithValidation<CreateModelRequest>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         models.MapGet("/", ListModels)
             .WithName("ListModels")
             .WithSummary("List models, best validation accuracy first");
         models.MapGet("/{id:long}", GetModel)
             .WithName("GetModel")
-            .WithSummary("Get a model with its layer table, metrics, parent, changes and jobs");
+            .WithSummary("Get a model with its layer table, metrics, parent, changes and jobs")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

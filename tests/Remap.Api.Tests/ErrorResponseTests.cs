@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Remap.Api.Jobs;
+using Remap.Api.Models;
+using Remap.Engine.Store;
+
+namespace Remap.Api.Tests;
+
+/// <summary>Error responses and queue operations, on a server whose worker is off.</summary>
+public sealed class ErrorResponseTests(QueueOnlyApiFactory factory) : IClassFixture<QueueOnlyApiFactory>
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    [Fact]
+    public async Task CreateModel_BadArchitecture_Returns400WithDiagnostics()
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/models", new CreateModelRequest(Architectures.UnknownLayer));
+        using var problem = await ReadProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var diagnostic = problem.RootElement.GetProperty("diagnostics")[0];
+        Assert.Equal(3, diagnostic.GetProperty("line").GetInt32());
+        Assert.Equal(1, diagnostic.GetProperty("column").GetInt32());
+        Assert.StartsWith("RM", diagnostic.GetProperty("code").GetString());
+        Assert.Equal("error", diagnostic.GetProperty("severity").GetString());
+        Assert.Contains("flaten", diagnostic.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task CreateModel_UnknownDatasetOverride_Returns400()
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/models", new CreateModelRequest(Architectures.Tiny, Dataset: "no-such-dataset"));
+        using var problem = await ReadProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("no-such-dataset", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task CreateModel_UnknownDatasetInFile_Returns400()
+    {
+        var source = Architectures.Tiny.Replace("dataset fashion-mnist-sample", "dataset no-such-dataset");
+
+        var response = await client.PostAsJsonAsync("/api/v1/models", new CreateModelRequest(source));
+        using var problem = await ReadProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("no-such-dataset", problem.RootElement.GetRawText());
+    }
+
+    [Fact]
+    public async Task CreateModel_EmptySource_ReturnsValidationProblem()
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/models", new CreateModelRequest("", Training: new TrainingOverrides(Epochs: 0)));
+        using var problem = await ReadProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("Source", out _));
+        Assert.True(errors.TryGetProperty("Training.Epochs", out _));
+    }
+
+    [Fact]
+    public async Task CreateModel_UnknownParent_Returns400()
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/models", new CreateModelRequest(Architectures.Tiny, ParentId: 999_999));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetModel_UnknownId_Returns404WithId()
+    {
+        var response = await client.GetAsync("/api/v1/models/424242");
+        using var problem = await ReadProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("424242", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task GetJob_UnknownId_Returns404WithId()
+    {
+        var response = await client.GetAsync("/api/v1/jobs/515151");
+        using var problem = await ReadProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("515151", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Ablation_UnfinishedModel_Returns409()
+    {
+        var created = await CreateAsync();
+
+        var response = await client.PostAsync($"/api/v1/models/{created.Model.Id}/ablations", null);
+        using var problem = await ReadProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("not finished training", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Ablation_UnknownModel_Returns404()
+    {
+        var response = await client.PostAsync("/api/v1/models/777777/ablations", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task CancelJob_Queued_CancelsThenConflicts()
+    {
+        var created = await CreateAsync();
+
+        var first = await client.PostAsync($"/api/v1/jobs/{created.Job.Id}/cancel", null);
+        var job = await first.Content.ReadFromJsonAsync<JobResponse>(RemapApiFactory.Json);
+        var second = await client.PostAsync($"/api/v1/jobs/{created.Job.Id}/cancel", null);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(JobStates.Cancelled, job!.State);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task ListJobs_FiltersByState()
+    {
+        var created = await CreateAsync();
+
+        var queued = await client.GetFromJsonAsync<List<JobResponse>>("/api/v1/jobs?state=queued", RemapApiFactory.Json);
+
+        Assert.Contains(queued!, job => job.Id == created.Job.Id);
+        Assert.All(queued!, job => Assert.Equal(JobStates.Queued, job.State));
+    }
+
+    [Fact]
+    public async Task ListDatasets_IncludesBundledSample()
+    {
+        var datasets = await client.GetFromJsonAsync<List<Datasets.DatasetResponse>>("/api/v1/datasets", RemapApiFactory.Json);
+
+        var sample = Assert.Single(datasets!, dataset => dataset.Name == "fashion-mnist-sample");
+        Assert.Equal("1x28x28", sample.Input);
+        Assert.Equal(10, sample.Classes);
+    }
+
+    private async Task<CreatedModelResponse> CreateAsync()
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/models", new CreateModelRequest(Architectures.Tiny));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<CreatedModelResponse>(RemapApiFactory.Json))!;
+    }
+
+    private static async Task<JsonDocument> ReadProblemAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+}
