@@ -1,7 +1,7 @@
 #:project ../../src/Remap.Training/Remap.Training.csproj
 // Measures the seconds per epoch and the test accuracy after 3 epochs of the small CNN
 // (conv32k3 relu max2 conv64k3 relu max2 flatten dense128 relu dense10) on fashion-mnist-sample.
-// Usage: dotnet run bench/training/small-cnn-epoch.cs [THREADS] [EPOCHS]   (defaults: 2 threads, 3 epochs)
+// Usage (see README.md beside this file): build with --artifacts-path, then run the DLL with [THREADS] [EPOCHS].
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
