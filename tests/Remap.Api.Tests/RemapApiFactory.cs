@@ -20,7 +20,8 @@ public class RemapApiFactory : WebApplicationFactory<Program>
     {
     }
 
-    protected RemapApiFactory(string directory)
+    /// <summary>Opens the database in <paramref name="directory"/>, which an earlier factory may have left.</summary>
+    internal RemapApiFactory(string directory)
     {
         Directory = directory;
         Settings["Remap:DatabasePath"] = Path.Combine(directory, "remap.db");
