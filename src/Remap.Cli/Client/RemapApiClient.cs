@@ -1,0 +1,118 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Remap.Api.Ablations;
+using Remap.Api.Datasets;
+using Remap.Api.Jobs;
+using Remap.Api.Models;
+
+namespace Remap.Cli.Client;
+
+/// <summary>
+/// A client of Remap's public HTTP API under /api/v1. The CLI uses the same routes and the same
+/// contract types as any other client, also when the demo hosts the server in-process.
+/// </summary>
+public sealed class RemapApiClient : IDisposable
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private readonly HttpClient http;
+
+    public RemapApiClient(Uri baseAddress, string? apiKey)
+    {
+        http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(100) };
+        if (!string.IsNullOrEmpty(apiKey))
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+    }
+
+    public Uri BaseAddress => http.BaseAddress!;
+
+    public Task<CreatedModelResponse> CreateModelAsync(CreateModelRequest request, CancellationToken cancellationToken) =>
+        SendAsync<CreatedModelResponse>(HttpMethod.Post, "api/v1/models", request, cancellationToken);
+
+    public Task<ModelDetail> GetModelAsync(long id, CancellationToken cancellationToken) =>
+        SendAsync<ModelDetail>(HttpMethod.Get, $"api/v1/models/{id}", null, cancellationToken);
+
+    public Task<List<ModelSummary>> ListModelsAsync(CancellationToken cancellationToken) =>
+        SendAsync<List<ModelSummary>>(HttpMethod.Get, "api/v1/models", null, cancellationToken);
+
+    public Task<List<JobResponse>> ListJobsAsync(string? state, CancellationToken cancellationToken) =>
+        SendAsync<List<JobResponse>>(
+            HttpMethod.Get, state is null ? "api/v1/jobs" : $"api/v1/jobs?state={Uri.EscapeDataString(state)}", null, cancellationToken);
+
+    public Task<JobResponse> GetJobAsync(long id, CancellationToken cancellationToken) =>
+        SendAsync<JobResponse>(HttpMethod.Get, $"api/v1/jobs/{id}", null, cancellationToken);
+
+    public Task<AblationStudyResponse> CreateAblationStudyAsync(long modelId, CancellationToken cancellationToken) =>
+        SendAsync<AblationStudyResponse>(HttpMethod.Post, $"api/v1/models/{modelId}/ablations", null, cancellationToken);
+
+    public Task<List<DatasetResponse>> ListDatasetsAsync(CancellationToken cancellationToken) =>
+        SendAsync<List<DatasetResponse>>(HttpMethod.Get, "api/v1/datasets", null, cancellationToken);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: JsonOptions);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new RemapApiException(
+                0,
+                $"Cannot reach the Remap server at {http.BaseAddress}",
+                $"{exception.Message} Start one with `remap serve`, or pass --server with the URL of a running server.",
+                []);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ReadProblemAsync(response, cancellationToken);
+            }
+
+            var result = await response.Content.ReadFromJsonAsync<T>(JsonOptions, cancellationToken);
+            return result ?? throw new RemapApiException(
+                (int)response.StatusCode, "Empty response", $"{method} {path} returned no body.", []);
+        }
+    }
+
+    private static async Task<RemapApiException> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            var title = root.TryGetProperty("title", out var titleElement) ? titleElement.GetString() : null;
+            var detail = root.TryGetProperty("detail", out var detailElement) ? detailElement.GetString() : null;
+            var diagnostics = root.TryGetProperty("diagnostics", out var diagnosticsElement)
+                ? diagnosticsElement.Deserialize<List<ProblemDiagnostic>>(JsonOptions) ?? []
+                : [];
+            var errors = root.TryGetProperty("errors", out var errorsElement) ? FormatValidationErrors(errorsElement) : null;
+            return new RemapApiException(status, title ?? response.ReasonPhrase ?? $"HTTP {status}", errors ?? detail, diagnostics);
+        }
+        catch (JsonException)
+        {
+            // Not a problem document (a proxy's error page, say): show the start of what came back.
+            var excerpt = text.Length > 200 ? text[..200] + "…" : text;
+            return new RemapApiException(status, response.ReasonPhrase ?? $"HTTP {status}", excerpt, []);
+        }
+    }
+
+    private static string FormatValidationErrors(JsonElement errors) =>
+        string.Join("; ", errors.EnumerateObject().Select(error =>
+            $"{error.Name}: {string.Join(" ", error.Value.EnumerateArray().Select(message => message.GetString()))}"));
+
+    public void Dispose() => http.Dispose();
+}

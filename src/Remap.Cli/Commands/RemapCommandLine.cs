@@ -1,0 +1,18 @@
+using System.CommandLine;
+
+namespace Remap.Cli.Commands;
+
+/// <summary>The <c>remap</c> command and its subcommands.</summary>
+public static class RemapCommandLine
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Remap: train, ablate and compare neural network architectures written as .remap files.");
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(AblateCommand.Create());
+        root.Subcommands.Add(JobsCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
+}

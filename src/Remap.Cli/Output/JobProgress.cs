@@ -1,0 +1,80 @@
+using Remap.Api.Jobs;
+using Remap.Cli.Client;
+using Spectre.Console;
+
+namespace Remap.Cli.Output;
+
+/// <summary>A job to follow, with the label its progress bar shows.</summary>
+public sealed record WatchedJob(long JobId, string Label);
+
+/// <summary>
+/// Follows training jobs through the public API and shows one progress bar per job (epochs done out
+/// of epochs planned) until every job has ended.
+/// </summary>
+public static class JobProgress
+{
+    private static readonly HashSet<string> FinalStates = ["succeeded", "failed", "cancelled", "diverged"];
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    public static bool IsFinal(string state) => FinalStates.Contains(state);
+
+    /// <summary>Waits for every job to end and returns each job's final state, in the order given.</summary>
+    public static async Task<IReadOnlyList<JobResponse>> WatchAsync(
+        IAnsiConsole console, RemapApiClient client, IReadOnlyList<WatchedJob> jobs, CancellationToken cancellationToken)
+    {
+        var finished = new JobResponse?[jobs.Count];
+
+        await console.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var bars = jobs.Select(job => context.AddTask(Markup.Escape(job.Label), maxValue: 1)).ToArray();
+                while (finished.Any(job => job is null))
+                {
+                    for (var index = 0; index < jobs.Count; index++)
+                    {
+                        if (finished[index] is not null)
+                        {
+                            continue;
+                        }
+
+                        var job = await client.GetJobAsync(jobs[index].JobId, cancellationToken);
+                        Update(bars[index], jobs[index].Label, job);
+                        if (IsFinal(job.State))
+                        {
+                            finished[index] = job;
+                        }
+                    }
+
+                    if (finished.Any(job => job is null))
+                    {
+                        await Task.Delay(PollInterval, cancellationToken);
+                    }
+                }
+            });
+
+        return finished.Select(job => job!).ToArray();
+    }
+
+    private static void Update(ProgressTask bar, string label, JobResponse job)
+    {
+        bar.MaxValue = Math.Max(job.Epochs, 1);
+        bar.Value = job.State == "succeeded" ? bar.MaxValue : Math.Min(job.Epoch, bar.MaxValue);
+
+        var status = job.State switch
+        {
+            "queued" => "[grey]queued[/]",
+            "running" => $"[blue]epoch {Math.Min(job.Epoch + 1, job.Epochs)}/{job.Epochs}[/]",
+            "succeeded" => "[green]done[/]",
+            _ => $"[red]{Markup.Escape(job.State)}[/]",
+        };
+        bar.Description = $"{Markup.Escape(label)} {status}";
+        if (IsFinal(job.State))
+        {
+            bar.StopTask();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Remap.Cli.Commands;
+
+return await RemapCommandLine.Create().Parse(args).InvokeAsync();
