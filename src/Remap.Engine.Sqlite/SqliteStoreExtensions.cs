@@ -14,7 +14,7 @@ public static class SqliteStoreExtensions
 
     /// <summary>
     /// Uses the SQLite file at <paramref name="databasePath"/> (its folder is created) in WAL mode,
-    /// so readers never block the worker's writes, with migrations from this assembly.
+    /// where readers and the one writer do not block each other, with migrations from this assembly.
     /// </summary>
     public static DbContextOptionsBuilder UseRemapSqlite(this DbContextOptionsBuilder builder, string databasePath)
     {

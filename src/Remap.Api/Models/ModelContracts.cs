@@ -3,7 +3,7 @@ using Remap.Engine.Store;
 
 namespace Remap.Api.Models;
 
-/// <summary>A new model: .remap source text plus optional overrides of what the file says.</summary>
+/// <summary>A new model: .remap source text plus optional values that replace the file's header and training settings.</summary>
 /// <param name="Source">The .remap text.</param>
 /// <param name="Name">Replaces the file's <c>model</c> name.</param>
 /// <param name="Dataset">Replaces the file's <c>dataset</c>; a name from GET /api/v1/datasets.</param>

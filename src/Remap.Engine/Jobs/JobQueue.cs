@@ -119,7 +119,7 @@ public sealed class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, T
     /// <summary>
     /// Stores the run and marks the job succeeded in one transaction, so a finished result is never
     /// lost and never recorded without its job. Returns false, storing nothing, when the worker no
-    /// longer holds the job.
+    /// longer owns the job's lease.
     /// </summary>
     public async Task<bool> CompleteAsync(ClaimedJob claim, RunEntity run, CancellationToken cancellationToken = default)
     {

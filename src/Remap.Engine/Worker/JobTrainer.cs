@@ -103,7 +103,7 @@ public sealed class JobTrainer(
         return trainer.Train(architecture, data, trainingSettings, progress, cancellationToken);
     }
 
-    /// <summary>Logs each finished epoch and writes it to the job, at most once per progress interval.</summary>
+    /// <summary>Logs each finished epoch and writes it to the job, at most once per progress interval except for the last epoch.</summary>
     private sealed class EpochProgress(
         JobQueue queue, ILogger logger, TimeProvider timeProvider, TimeSpan interval, ClaimedJob claim, int epochs) : IProgress<TrainingProgress>
     {
