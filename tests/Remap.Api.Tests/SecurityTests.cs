@@ -55,6 +55,17 @@ public sealed class SecurityTests
     }
 
     [Fact]
+    public void HttpPortsSetting_WithoutKey_FailsToStart()
+    {
+        using var factory = new QueueOnlyApiFactory();
+        factory.Settings["http_ports"] = "8080";
+
+        var exception = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains("http://*:8080", exception.Message);
+    }
+
+    [Fact]
     public async Task NonLoopbackAddress_WithKey_Starts()
     {
         using var factory = KeyedFactory();

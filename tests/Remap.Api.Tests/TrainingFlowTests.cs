@@ -112,6 +112,24 @@ public sealed class TrainingFlowTests(RemapApiFactory factory) : IClassFixture<R
         Assert.All(models!, model => Assert.Equal(created.Model.ArchitectureHash, model.ArchitectureHash));
     }
 
+    [Fact]
+    public async Task ListModels_SortsByValidationAccuracyThenId()
+    {
+        var trained = await CreateAsync(Architectures.Tiny.Replace("batch_size = 128", "batch_size = 64"));
+        await RemapApiFactory.WaitForJobAsync(client, trained.Job.Id, TrainingTimeout);
+        await CreateAsync(Architectures.Tiny.Replace("batch_size = 128", "batch_size = 32"));
+
+        var models = await client.GetFromJsonAsync<List<ModelSummary>>("/api/v1/models", RemapApiFactory.Json);
+
+        var expected = models!
+            .OrderBy(model => model.ValidationAccuracy is null)
+            .ThenByDescending(model => model.ValidationAccuracy)
+            .ThenBy(model => model.Id)
+            .Select(model => model.Id);
+        Assert.Equal(expected, models!.Select(model => model.Id));
+        Assert.Contains(models!, model => model.ValidationAccuracy is not null);
+    }
+
     private async Task<CreatedModelResponse> CreateAsync(string source)
     {
         var response = await client.PostAsJsonAsync("/api/v1/models", new CreateModelRequest(source));

@@ -32,6 +32,15 @@ public static class ListenAddressGuard
         var urls = (configuration["urls"] ?? "")
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .ToList();
+
+        // http_ports and https_ports (ASPNETCORE_HTTP_PORTS) make Kestrel listen on every interface.
+        foreach (var key in new[] { "http_ports", "https_ports" })
+        {
+            urls.AddRange((configuration[key] ?? "")
+                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(port => $"http://*:{port}"));
+        }
+
         urls.AddRange(configuration.GetSection("Kestrel:Endpoints").GetChildren()
             .Select(endpoint => endpoint["Url"])
             .OfType<string>());
