@@ -66,6 +66,7 @@ public static class ModelsApi
             query = query.Where(model => model.DatasetName == dataset);
         }
 
+        // TODO: page the listing (limit and cursor) before stores grow to many thousands of models.
         // Untrained models (no accuracy) go last on every provider, whatever its NULL ordering.
         var models = await query
             .OrderBy(model => model.ValidationAccuracy == null)

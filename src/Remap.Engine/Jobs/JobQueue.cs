@@ -136,6 +136,7 @@ public sealed class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, T
                 .SetProperty(job => job.LeaseExpiresAt, (DateTime?)null)
                 .SetProperty(job => job.Error, (string?)null),
             cancellationToken);
+        // NOTE: a worker that lost its lease discards its result, because the requeued job trains again elsewhere.
         if (updated != 1)
         {
             await transaction.RollbackAsync(cancellationToken);
