@@ -19,7 +19,7 @@ public static class AblationOutput
 
         foreach (var skipped in study.Skipped)
         {
-            console.MarkupLine($"  [yellow]skipped[/] layer {skipped.LayerIndex} ({Markup.Escape(skipped.Layer)}): {Markup.Escape(skipped.Reason)}");
+            console.MarkupLine($"  [yellow]skipped[/] layer {skipped.LayerIndex + 1} ({Markup.Escape(skipped.Layer)}): {Markup.Escape(skipped.Reason)}");
         }
     }
 
