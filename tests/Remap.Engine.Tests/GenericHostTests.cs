@@ -72,21 +72,7 @@ public sealed class GenericHostTests : IAsyncLifetime
         });
         var architecture = compilation.Architecture!;
         await using var context = await services.GetRequiredService<IDbContextFactory<RemapDbContext>>().CreateDbContextAsync();
-        var model = new ModelEntity
-        {
-            Name = architecture.Name,
-            SourceText = Source,
-            CanonicalText = ArchitectureWriter.Write(architecture),
-            ArchitectureHash = ArchitectureHash.Compute(architecture),
-            TrainingHash = ArchitectureHash.ComputeTraining(architecture.Training),
-            TrainingSettingsJson = StoreJson.Serialize(architecture.Training),
-            DatasetName = architecture.Dataset!,
-            InputShape = architecture.Input.ToSourceText(),
-            Classes = architecture.Classes,
-            LayerTableJson = "[]",
-            ParameterCount = compilation.Shapes!.TotalParameters,
-            CreatedAt = DateTime.UtcNow,
-        };
+        var model = ModelRecords.Create(architecture, compilation.Shapes!, Source, parentId: null, changes: [], DateTime.UtcNow);
         context.Models.Add(model);
         await context.SaveChangesAsync();
 

@@ -87,26 +87,8 @@ public sealed class ModelRegistration(RemapDbContext context, DatasetCatalog dat
         CompiledModel compiled, string sourceText, long? parentId, IReadOnlyList<string> changes, CancellationToken cancellationToken)
     {
         var architecture = compiled.Architecture!;
-        var shapes = compiled.Shapes!;
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var model = new ModelEntity
-        {
-            Name = architecture.Name,
-            SourceText = sourceText,
-            CanonicalText = ArchitectureWriter.Write(architecture),
-            ArchitectureHash = ArchitectureHash.Compute(architecture),
-            TrainingHash = ArchitectureHash.ComputeTraining(architecture.Training),
-            TrainingSettingsJson = StoreJson.Serialize(architecture.Training),
-            DatasetName = architecture.Dataset!,
-            InputShape = architecture.Input.ToSourceText(),
-            Classes = architecture.Classes,
-            LayerTableJson = StoreJson.Serialize(LayerTable(architecture, shapes)),
-            ParameterCount = shapes.TotalParameters,
-            ParentId = parentId,
-            ChangesJson = StoreJson.Serialize(changes),
-            CreatedAt = now,
-            Status = JobStates.Queued,
-        };
+        var model = ModelRecords.Create(architecture, compiled.Shapes!, sourceText, parentId, changes, now);
         var job = new JobEntity { Model = model, Epochs = architecture.Training.Epochs, CreatedAt = now };
         context.Models.Add(model);
         context.Jobs.Add(job);
@@ -116,17 +98,4 @@ public sealed class ModelRegistration(RemapDbContext context, DatasetCatalog dat
 
     private static string UnknownDataset(string name) =>
         $"Dataset '{name}' is not registered on this server. GET /api/v1/datasets lists the registered names.";
-
-    private static List<LayerTableRow> LayerTable(Architecture architecture, ShapeReport shapes) =>
-        [.. architecture.Layers.Select((layer, index) =>
-        {
-            var shape = shapes.Layers[index];
-            return new LayerTableRow(
-                index,
-                LayerCatalog.Get(layer.Kind).Keyword,
-                layer.Parameters.ToDictionary(parameter => parameter.Name, parameter => parameter.Value),
-                layer.ToString(),
-                shape.Output?.Dimensions.ToArray() ?? [],
-                shape.Parameters);
-        })];
 }
