@@ -3,6 +3,7 @@ using System.Text.Json;
 using Remap.Cli.Client;
 using Remap.Cli.Demo;
 using Remap.Cli.Output;
+using Remap.Training;
 using Spectre.Console;
 
 namespace Remap.Cli.Commands;
@@ -37,6 +38,17 @@ internal static class DemoCommand
             {
                 console.MarkupLine($"[red]error:[/] no .remap files in {Markup.Escape(folder.FullName)}.");
                 return 2;
+            }
+
+            // Without LibTorch the worker cannot train and the demo would wait for ever: fail now, with the fix.
+            try
+            {
+                TorchRuntime.EnsureLoaded();
+            }
+            catch (TorchRuntimeException exception)
+            {
+                console.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+                return 1;
             }
 
             try
