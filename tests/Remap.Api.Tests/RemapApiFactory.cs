@@ -16,7 +16,7 @@ namespace Remap.Api.Tests;
 public class RemapApiFactory : WebApplicationFactory<Program>
 {
     public RemapApiFactory()
-        : this(Path.Combine(Path.GetTempPath(), "remap-api-tests", Guid.NewGuid().ToString("N")))
+        : this(Path.Combine(Path.GetTempPath(), $"remap-api-tests-{Guid.NewGuid():N}"))
     {
     }
 

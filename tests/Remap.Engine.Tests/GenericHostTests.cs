@@ -24,7 +24,7 @@ public sealed class GenericHostTests : IAsyncLifetime
         }
         """;
 
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "remap-engine-host-tests", Guid.NewGuid().ToString("N"));
+    private readonly string directory = Path.Combine(Path.GetTempPath(), $"remap-engine-host-tests-{Guid.NewGuid():N}");
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -9,7 +9,7 @@ namespace Remap.Engine.Tests;
 /// <summary>A migrated store on a fresh SQLite file, deleted when the test ends.</summary>
 public sealed class SqliteStoreFixture : IAsyncLifetime
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "remap-engine-tests", Guid.NewGuid().ToString("N"));
+    private readonly string directory = Path.Combine(Path.GetTempPath(), $"remap-engine-tests-{Guid.NewGuid():N}");
 
     public string DatabasePath => Path.Combine(directory, "remap.db");
 
