@@ -72,6 +72,45 @@ public sealed class JobQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RequeueExpired_ResetsProgress()
+    {
+        var modelId = await store.AddModelAsync();
+        var job = await store.Queue.EnqueueAsync(modelId, epochs: 4);
+        var claim = await store.Queue.ClaimNextAsync("crashed-worker", Lease);
+        await store.Queue.ReportProgressAsync(claim!, epoch: 1, epochs: 4);
+
+        // The worker stops sending heartbeats after its first epoch, so its lease runs out.
+        await using (var context = await store.ContextFactory.CreateDbContextAsync())
+        {
+            await context.Jobs.Where(row => row.Id == job.Id)
+                .ExecuteUpdateAsync(setters => setters.SetProperty(row => row.LeaseExpiresAt, DateTime.UtcNow.AddMinutes(-1)));
+        }
+
+        await store.Queue.RequeueExpiredLeasesAsync();
+
+        var stored = await store.GetJobAsync(job.Id);
+        Assert.Equal(JobStates.Queued, stored.State);
+        Assert.Equal(0, stored.Epoch);
+        Assert.Null(stored.StartedAt);
+        Assert.Null(stored.HeartbeatAt);
+    }
+
+    [Fact]
+    public async Task Release_ResetsProgress()
+    {
+        var modelId = await store.AddModelAsync();
+        var job = await store.Queue.EnqueueAsync(modelId, epochs: 4);
+        var claim = await store.Queue.ClaimNextAsync("stopping-worker", Lease);
+        await store.Queue.ReportProgressAsync(claim!, epoch: 2, epochs: 4);
+
+        await store.Queue.ReleaseAsync(claim!);
+
+        var stored = await store.GetJobAsync(job.Id);
+        Assert.Equal(JobStates.Queued, stored.State);
+        Assert.Equal(0, stored.Epoch);
+    }
+
+    [Fact]
     public async Task RequeueExpired_LiveLease_IsLeftAlone()
     {
         var modelId = await store.AddModelAsync();

@@ -177,7 +177,10 @@ public sealed class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, T
                 .SetProperty(job => job.State, JobStates.Queued)
                 .SetProperty(job => job.Attempts, job => job.Attempts - 1)
                 .SetProperty(job => job.LeaseOwner, (string?)null)
-                .SetProperty(job => job.LeaseExpiresAt, (DateTime?)null),
+                .SetProperty(job => job.LeaseExpiresAt, (DateTime?)null)
+                .SetProperty(job => job.Epoch, 0)
+                .SetProperty(job => job.HeartbeatAt, (DateTime?)null)
+                .SetProperty(job => job.StartedAt, (DateTime?)null),
             cancellationToken);
         if (released == 1)
         {
@@ -222,7 +225,8 @@ public sealed class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, T
 
     /// <summary>
     /// Returns running jobs whose lease expired to the queue, or fails them when they have used
-    /// every attempt. Returns the jobs it changed.
+    /// every attempt. A requeued job's progress is reset because its next attempt trains from the
+    /// first epoch. Returns the jobs it changed.
     /// </summary>
     public async Task<IReadOnlyList<ExpiredLease>> RequeueExpiredLeasesAsync(CancellationToken cancellationToken = default)
     {
@@ -249,7 +253,10 @@ public sealed class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, T
                         .SetProperty(row => row.Error, error)
                         .SetProperty(row => row.LeaseOwner, (string?)null)
                         .SetProperty(row => row.LeaseExpiresAt, (DateTime?)null)
-                        .SetProperty(row => row.FinishedAt, nextState == JobStates.Failed ? now : null),
+                        .SetProperty(row => row.FinishedAt, nextState == JobStates.Failed ? now : null)
+                        .SetProperty(row => row.Epoch, row => nextState == JobStates.Queued ? 0 : row.Epoch)
+                        .SetProperty(row => row.HeartbeatAt, row => nextState == JobStates.Queued ? null : row.HeartbeatAt)
+                        .SetProperty(row => row.StartedAt, row => nextState == JobStates.Queued ? null : row.StartedAt),
                     cancellationToken);
             if (updated == 1)
             {
