@@ -10,6 +10,8 @@ namespace Remap.Api.Tests;
 /// <summary>Error responses and queue operations, on a server whose worker is off.</summary>
 public sealed class ErrorResponseTests(QueueOnlyApiFactory factory) : IClassFixture<QueueOnlyApiFactory>
 {
+    private static int nextSeed = 1000;
+
     private readonly HttpClient client = factory.CreateClient();
 
     [Fact]
@@ -60,6 +62,50 @@ public sealed class ErrorResponseTests(QueueOnlyApiFactory factory) : IClassFixt
         var errors = problem.RootElement.GetProperty("errors");
         Assert.True(errors.TryGetProperty("Source", out _));
         Assert.True(errors.TryGetProperty("Training.Epochs", out _));
+    }
+
+    [Fact]
+    public async Task CreateModel_SameQueuedModel_ReturnsItWith200()
+    {
+        var first = await CreateAsync();
+        var request = new CreateModelRequest(Architectures.Tiny, Training: new TrainingOverrides(Seed: first.Model.Training.Seed));
+
+        var response = await client.PostAsJsonAsync("/api/v1/models", request);
+        var again = await response.Content.ReadFromJsonAsync<CreatedModelResponse>(RemapApiFactory.Json);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(again!.Reused);
+        Assert.False(first.Reused);
+        Assert.Equal(first.Model.Id, again.Model.Id);
+        Assert.Equal(first.Job.Id, again.Job.Id);
+    }
+
+    [Fact]
+    public async Task CreateModel_SameCancelledModel_CreatesNewOne()
+    {
+        var first = await CreateAsync();
+        await client.PostAsync($"/api/v1/jobs/{first.Job.Id}/cancel", null);
+        var request = new CreateModelRequest(Architectures.Tiny, Training: new TrainingOverrides(Seed: first.Model.Training.Seed));
+
+        var response = await client.PostAsJsonAsync("/api/v1/models", request);
+        var again = await response.Content.ReadFromJsonAsync<CreatedModelResponse>(RemapApiFactory.Json);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.False(again!.Reused);
+        Assert.NotEqual(first.Model.Id, again.Model.Id);
+        Assert.Equal(first.Model.ArchitectureHash, again.Model.ArchitectureHash);
+    }
+
+    [Fact]
+    public async Task ListJobs_UnknownState_Returns400NamingStates()
+    {
+        var response = await client.GetAsync("/api/v1/jobs?state=bogus");
+        using var problem = await ReadProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = problem.RootElement.GetProperty("detail").GetString();
+        Assert.Contains("'bogus'", detail);
+        Assert.All(JobStates.All, state => Assert.Contains(state, detail));
     }
 
     [Fact]
@@ -147,7 +193,9 @@ public sealed class ErrorResponseTests(QueueOnlyApiFactory factory) : IClassFixt
 
     private async Task<CreatedModelResponse> CreateAsync()
     {
-        var response = await client.PostAsJsonAsync("/api/v1/models", new CreateModelRequest(Architectures.Tiny));
+        // A seed of its own gives each call a new training hash, so no test reuses another test's model.
+        var request = new CreateModelRequest(Architectures.Tiny, Training: new TrainingOverrides(Seed: Interlocked.Increment(ref nextSeed)));
+        var response = await client.PostAsJsonAsync("/api/v1/models", request);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<CreatedModelResponse>(RemapApiFactory.Json))!;
     }

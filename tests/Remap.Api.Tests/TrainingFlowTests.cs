@@ -11,6 +11,8 @@ public sealed class TrainingFlowTests(RemapApiFactory factory) : IClassFixture<R
 {
     private static readonly TimeSpan TrainingTimeout = TimeSpan.FromMinutes(2);
 
+    private static int nextSeed = 2000;
+
     private readonly HttpClient client = factory.CreateClient();
 
     [Fact]
@@ -132,7 +134,9 @@ public sealed class TrainingFlowTests(RemapApiFactory factory) : IClassFixture<R
 
     private async Task<CreatedModelResponse> CreateAsync(string source)
     {
-        var response = await client.PostAsJsonAsync("/api/v1/models", new CreateModelRequest(source));
+        // A seed of its own gives each call a new training hash, so no test reuses another test's model.
+        var request = new CreateModelRequest(source, Training: new TrainingOverrides(Seed: Interlocked.Increment(ref nextSeed)));
+        var response = await client.PostAsJsonAsync("/api/v1/models", request);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<CreatedModelResponse>(RemapApiFactory.Json))!;
     }

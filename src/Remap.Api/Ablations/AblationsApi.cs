@@ -12,7 +12,7 @@ namespace Remap.Api.Ablations;
 
 /// <summary>One child of an ablation study: the parent without one layer.</summary>
 /// <param name="RemovedLayerIndex">The 0-based index of the removed layer in the parent.</param>
-/// <param name="Reused">True when a model with the same architecture, dataset and training settings already existed, so nothing new was queued.</param>
+/// <param name="Reused">True when a queued, running or succeeded model with the same architecture, dataset and training settings already existed, so nothing new was queued.</param>
 /// <param name="Job">The job that trains the child: the new one, or the existing model's latest.</param>
 public sealed record AblationChildResponse(int RemovedLayerIndex, string RemovedLayer, string Change, bool Reused, ModelSummary Model, JobResponse? Job);
 
@@ -84,7 +84,7 @@ public static class AblationsApi
         var removedLayer = child.RemovedLayer.ToString();
 
         // The same network trained the same way on the same data gives the same result, so it is not trained twice.
-        if (await registration.FindSameAsync(child.Architecture, cancellationToken) is { } existing)
+        if (await registration.FindReusableAsync(child.Architecture, cancellationToken) is { } existing)
         {
             var latestJob = existing.Jobs.OrderByDescending(job => job.Id).FirstOrDefault();
             return new AblationChildResponse(child.RemovedLayerIndex, removedLayer, child.Change, Reused: true,

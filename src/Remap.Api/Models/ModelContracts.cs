@@ -44,8 +44,12 @@ public sealed record ModelSummary(
     long? ParentId,
     DateTime CreatedAt);
 
-/// <summary>The response to a created model: the model and the job that trains it.</summary>
-public sealed record CreatedModelResponse(ModelDetail Model, JobResponse Job);
+/// <summary>The response to a model request: the model and the job that trains it.</summary>
+/// <param name="Reused">
+/// True when a queued, running or succeeded model with the same architecture, dataset and training
+/// settings already existed. The response then carries that model and its latest job, and nothing new was queued.
+/// </param>
+public sealed record CreatedModelResponse(ModelDetail Model, JobResponse Job, bool Reused);
 
 /// <summary>One epoch of a run.</summary>
 public sealed record EpochMetricsResponse(int Epoch, double TrainLoss, double TrainAccuracy, double ValidationAccuracy, double Seconds);

@@ -70,14 +70,23 @@ public sealed class ModelRegistration(RemapDbContext context, DatasetCatalog dat
         return new CompiledModel(architecture, shapes, diagnostics, null);
     }
 
-    /// <summary>Returns an existing model with the same architecture, dataset and training settings, or null.</summary>
-    public Task<ModelEntity?> FindSameAsync(Architecture architecture, CancellationToken cancellationToken)
+    /// <summary>
+    /// Returns the oldest model with the same architecture, dataset and training settings whose
+    /// status is queued, running or succeeded, or null. A failed or cancelled model is not reused,
+    /// so asking again trains the network again.
+    /// </summary>
+    public Task<ModelEntity?> FindReusableAsync(Architecture architecture, CancellationToken cancellationToken)
     {
         var architectureHash = ArchitectureHash.Compute(architecture);
         var trainingHash = ArchitectureHash.ComputeTraining(architecture.Training);
+        string[] reusableStatuses = [JobStates.Queued, JobStates.Running, JobStates.Succeeded];
         return context.Models
             .Include(model => model.Jobs)
+            .Include(model => model.Runs)
+            .Include(model => model.Parent)
+            .AsSplitQuery()
             .Where(model => model.ArchitectureHash == architectureHash && model.DatasetName == architecture.Dataset && model.TrainingHash == trainingHash)
+            .Where(model => reusableStatuses.Contains(model.Status))
             .OrderBy(model => model.Id)
             .FirstOrDefaultAsync(cancellationToken);
     }

@@ -14,7 +14,10 @@ public static class ModelsApi
 
         models.MapPost("/", CreateModel)
             .WithName("CreateModel")
-            .WithSummary("Compile a .remap architecture, store it and queue its training")
+            .WithSummary("Compile a .remap architecture and queue its training, or return the same queued, running or trained model")
+            .WithDescription(
+                "Returns 201 with a new model and its queued job, or 200 with the existing model (reused = true) when a model with the same " +
+                "architecture hash, dataset and training hash is queued, running or succeeded. A failed or cancelled model is trained again as a new model.")
             .WithValidation<CreateModelRequest>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         models.MapGet("/", ListModels)
@@ -27,7 +30,7 @@ public static class ModelsApi
         return api;
     }
 
-    public static async Task<Results<Created<CreatedModelResponse>, ProblemHttpResult>> CreateModel(
+    public static async Task<Results<Created<CreatedModelResponse>, Ok<CreatedModelResponse>, ProblemHttpResult>> CreateModel(
         CreateModelRequest request, ModelRegistration registration, RemapDbContext context, CancellationToken cancellationToken)
     {
         if (request.ParentId is { } parentId && !await context.Models.AnyAsync(model => model.Id == parentId, cancellationToken))
@@ -47,9 +50,16 @@ public static class ModelsApi
             architecture = architecture.WithName(name);
         }
 
+        // The same network trained the same way on the same data gives the same result, so it is not trained twice.
+        if (await registration.FindReusableAsync(architecture, cancellationToken) is { } existing)
+        {
+            var latestJob = existing.Jobs.OrderByDescending(job => job.Id).First();
+            return TypedResults.Ok(new CreatedModelResponse(ModelMapping.ToDetail(existing, existing.Parent?.Name), JobMapping.ToResponse(latestJob), Reused: true));
+        }
+
         var (model, job) = await registration.AddAsync(compiled with { Architecture = architecture }, request.Source, request.ParentId, [], cancellationToken);
         model.Jobs = [job];
-        return TypedResults.Created($"/api/v1/models/{model.Id}", new CreatedModelResponse(ModelMapping.ToDetail(model, null), JobMapping.ToResponse(job)));
+        return TypedResults.Created($"/api/v1/models/{model.Id}", new CreatedModelResponse(ModelMapping.ToDetail(model, null), JobMapping.ToResponse(job), Reused: false));
     }
 
     public static async Task<Ok<List<ModelSummary>>> ListModels(
