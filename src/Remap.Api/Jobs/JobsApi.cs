@@ -14,7 +14,8 @@ public static class JobsApi
 
         jobs.MapGet("/", ListJobs)
             .WithName("ListJobs")
-            .WithSummary("List training jobs, newest first, optionally of one state");
+            .WithSummary("List training jobs, newest first, optionally of one state")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         jobs.MapGet("/{id:long}", GetJob)
             .WithName("GetJob")
             .WithSummary("Get a training job and its progress")
@@ -27,11 +28,18 @@ public static class JobsApi
         return api;
     }
 
-    public static async Task<Ok<List<JobResponse>>> ListJobs(RemapDbContext context, string? state, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<JobResponse>>, ProblemHttpResult>> ListJobs(
+        RemapDbContext context, string? state, CancellationToken cancellationToken)
     {
         var query = context.Jobs.AsNoTracking();
         if (!string.IsNullOrEmpty(state))
         {
+            if (!JobStates.All.Contains(state))
+            {
+                return Problems.BadRequest("Unknown job state",
+                    $"'state' is '{state}', which is not a job state. Use one of {string.Join(", ", JobStates.All)}, or leave it out to list every job.");
+            }
+
             query = query.Where(job => job.State == state);
         }
 
