@@ -51,6 +51,7 @@ public sealed class SecurityTests
         var exception = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
 
         Assert.Contains("Remap:ApiKey", exception.Message);
+        Assert.Contains("remap serve --api-key", exception.Message);
         Assert.Contains("0.0.0.0", exception.Message);
     }
 

@@ -23,7 +23,7 @@ public static class ListenAddressGuard
         {
             throw new InvalidOperationException(
                 $"Refusing to listen on {string.Join(", ", exposed)} without an API key: that address is reachable from other machines. " +
-                "Set Remap:ApiKey (for example the environment variable Remap__ApiKey) or listen on 127.0.0.1 only.");
+                "Pass an API key with 'remap serve --api-key KEY' or set Remap:ApiKey (for example the environment variable Remap__ApiKey), or listen on 127.0.0.1 only.");
         }
     }
 
