@@ -53,6 +53,28 @@ public sealed class ErrorResponseTests(QueueOnlyApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task CreateModel_MisspelledDatasetOverride_SuggestsName()
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/models", new CreateModelRequest(Architectures.Tiny, Dataset: "fashion-mnst-sample"));
+        using var problem = await ReadProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Did you mean 'fashion-mnist-sample'?", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task CreateModel_MisspelledDatasetInFile_SuggestsName()
+    {
+        var source = Architectures.Tiny.Replace("dataset fashion-mnist-sample", "dataset fashion-mnst-sample");
+
+        var response = await client.PostAsJsonAsync("/api/v1/models", new CreateModelRequest(source));
+        using var problem = await ReadProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("did you mean 'fashion-mnist-sample'?", problem.RootElement.GetProperty("diagnostics")[0].GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task CreateModel_EmptySource_ReturnsValidationProblem()
     {
         var response = await client.PostAsJsonAsync("/api/v1/models", new CreateModelRequest("", Training: new TrainingOverrides(Epochs: 0)));

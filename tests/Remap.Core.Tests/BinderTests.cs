@@ -90,6 +90,28 @@ public class BinderTests
     }
 
     [Fact]
+    public void Binder_UnknownDatasetSuggestsClosestName()
+    {
+        var options = FashionMnist with { KnownDatasets = ["fashion-mnist-sample", "digits"] };
+
+        var message = ArchitectureCompiler.Compile("dataset fashion-mnst-sample\nflatten\ndense units=10\n", options).Diagnostics.Single().Message;
+
+        Assert.Contains("did you mean 'fashion-mnist-sample'?", message);
+        Assert.Contains("fashion-mnist-sample, digits", message);
+    }
+
+    [Fact]
+    public void Binder_UnknownDatasetListsRegisteredNames()
+    {
+        var options = FashionMnist with { KnownDatasets = ["fashion-mnist-sample", "digits"] };
+
+        var message = ArchitectureCompiler.Compile("dataset cifar-100\nflatten\ndense units=10\n", options).Diagnostics.Single().Message;
+
+        Assert.DoesNotContain("did you mean", message);
+        Assert.Contains("fashion-mnist-sample, digits", message);
+    }
+
+    [Fact]
     public void Binder_UnknownDatasetIsTheOnlyHeaderError()
     {
         var codes = ArchitectureCompiler.Compile("dataset cifar-100\nflatten\ndense units=10\n", FashionMnist).Diagnostics.Select(diagnostic => diagnostic.Code);

@@ -35,6 +35,7 @@ public sealed class ModelRegistration(RemapDbContext context, DatasetCatalog dat
             DefaultInput = overrideInfo?.Input,
             DefaultClasses = overrideInfo?.Classes,
             ResolveDataset = name => datasets.Find(datasetOverride ?? name) is { } info ? new DatasetShape(info.Input, info.Classes) : null,
+            KnownDatasets = RegisteredNames(),
         };
         var compilation = ArchitectureCompiler.Compile(source, options, cancellationToken);
         if (compilation.HasErrors || compilation.Architecture is null || compilation.Shapes is null)
@@ -105,6 +106,12 @@ public sealed class ModelRegistration(RemapDbContext context, DatasetCatalog dat
         return (model, job);
     }
 
-    private static string UnknownDataset(string name) =>
-        $"Dataset '{name}' is not registered on this server. GET /api/v1/datasets lists the registered names.";
+    private string UnknownDataset(string name)
+    {
+        var registered = RegisteredNames();
+        var hint = Suggestions.Closest(name, registered) is { } closest ? $" Did you mean '{closest}'?" : "";
+        return $"Dataset '{name}' is not registered on this server.{hint} The registered datasets are {string.Join(", ", registered)} (GET /api/v1/datasets lists them).";
+    }
+
+    private List<string> RegisteredNames() => [.. datasets.List().Select(info => info.Name)];
 }

@@ -125,6 +125,19 @@ internal static class Binder
         return value;
     }
 
+    private static string UnknownDatasetMessage(string dataset, IReadOnlyCollection<string>? knownDatasets)
+    {
+        if (knownDatasets is null || knownDatasets.Count == 0)
+        {
+            return $"unknown dataset '{dataset}': use the name of a dataset registered on the server";
+        }
+
+        var registered = string.Join(", ", knownDatasets);
+        return Suggestions.Closest(dataset, knownDatasets) is { } closest
+            ? $"unknown dataset '{dataset}'; did you mean '{closest}'? The registered datasets are {registered}"
+            : $"unknown dataset '{dataset}': use one of the registered datasets, {registered}";
+    }
+
     private static (TensorShape? Input, int? Classes) ApplyDataset(
         Dictionary<HeaderKind, HeaderSyntax> headers, string? dataset, TensorShape? input, int? classes, CompileOptions options, DiagnosticBag diagnostics)
     {
@@ -136,8 +149,7 @@ internal static class Binder
         var datasetHeader = headers[HeaderKind.Dataset];
         if (options.ResolveDataset(dataset) is not { } shape)
         {
-            diagnostics.Error(DiagnosticCodes.UnknownDataset, datasetHeader.Value!.Span,
-                $"unknown dataset '{dataset}': use the name of a dataset registered on the server");
+            diagnostics.Error(DiagnosticCodes.UnknownDataset, datasetHeader.Value!.Span, UnknownDatasetMessage(dataset, options.KnownDatasets));
             return (input, classes);
         }
 

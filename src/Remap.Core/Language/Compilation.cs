@@ -20,6 +20,9 @@ public sealed record CompileOptions
     /// <summary>Maps a dataset name to its shape; null means the dataset is unknown, which is an error.</summary>
     public Func<string, DatasetShape?>? ResolveDataset { get; init; }
 
+    /// <summary>The registered dataset names, which the unknown-dataset error lists with a "did you mean" hint. Used only for that message.</summary>
+    public IReadOnlyCollection<string>? KnownDatasets { get; init; }
+
     /// <summary>The model name used when the file has no <c>model</c> line.</summary>
     public string DefaultName { get; init; } = "unnamed";
 }

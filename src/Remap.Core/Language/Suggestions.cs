@@ -1,7 +1,7 @@
 namespace Remap.Core.Language;
 
-/// <summary>Finds the closest known word to a misspelled one, for "did you mean" hints.</summary>
-internal static class Suggestions
+/// <summary>Finds the closest known word to a misspelled one, for "did you mean" hints. Public so that hosts word their own messages the same way.</summary>
+public static class Suggestions
 {
     /// <summary>Returns the candidate with the smallest edit distance, or null when none is close enough to be a likely typo.</summary>
     public static string? Closest(string word, IEnumerable<string> candidates)
