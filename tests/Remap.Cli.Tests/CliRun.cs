@@ -1,49 +1,55 @@
 using Remap.Cli.Commands;
+using Remap.Cli.Output;
 using Spectre.Console;
 
 namespace Remap.Cli.Tests;
 
-/// <summary>The exit code and the text of one <c>remap</c> invocation.</summary>
-internal sealed record CliResult(int ExitCode, string Output);
+/// <summary>The exit code and the text of one <c>remap</c> invocation, standard output and standard error apart.</summary>
+internal sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    public string AllText => Output + Error;
+}
 
 /// <summary>Runs the real command line in this process and captures what it prints.</summary>
 internal static class CliRun
 {
-    // The commands print through Spectre's shared console, so tests that capture it must not overlap.
+    // The commands print through shared consoles, so tests that capture them must not overlap.
     private static readonly SemaphoreSlim ConsoleLock = new(1, 1);
 
     public static async Task<CliResult> InvokeAsync(params string[] args)
     {
         await ConsoleLock.WaitAsync();
-        var previous = AnsiConsole.Console;
+        var originalError = Console.Error;
         try
         {
-            var writer = new StringWriter();
-            AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Ansi = AnsiSupport.No,
-                ColorSystem = ColorSystemSupport.NoColors,
-                Interactive = InteractionSupport.No,
-                Out = new AnsiConsoleOutput(writer),
-            });
+            var output = new StringWriter();
+            var error = new StringWriter();
+            Terminal.Output = CreateConsole(output);
+            Terminal.Error = CreateConsole(error);
 
-            var errors = new StringWriter();
-            var originalError = Console.Error;
-            Console.SetError(errors);
-            try
-            {
-                var exitCode = await RemapCommandLine.Create().Parse(args).InvokeAsync();
-                return new CliResult(exitCode, writer.ToString() + errors);
-            }
-            finally
-            {
-                Console.SetError(originalError);
-            }
+            // System.CommandLine's own parse errors and `serve` write to Console.Error directly.
+            Console.SetError(error);
+            var exitCode = await RemapCommandLine.Create().Parse(args).InvokeAsync();
+            return new CliResult(exitCode, output.ToString(), error.ToString());
         }
         finally
         {
-            AnsiConsole.Console = previous;
+            Console.SetError(originalError);
+            Terminal.Reset();
             ConsoleLock.Release();
         }
+    }
+
+    private static IAnsiConsole CreateConsole(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 240;
+        return console;
     }
 }

@@ -36,6 +36,7 @@ public sealed class DemoTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("tiny_mlp", result.Output);
+        Assert.Empty(result.Error);
         Assert.Contains("Ablation of tiny_mlp", result.Output);
 
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(summaryPath));

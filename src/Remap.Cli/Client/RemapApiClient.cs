@@ -35,8 +35,22 @@ public sealed class RemapApiClient : IDisposable
     public Task<ModelDetail> GetModelAsync(long id, CancellationToken cancellationToken) =>
         SendAsync<ModelDetail>(HttpMethod.Get, $"api/v1/models/{id}", null, cancellationToken);
 
-    public Task<List<ModelSummary>> ListModelsAsync(CancellationToken cancellationToken) =>
-        SendAsync<List<ModelSummary>>(HttpMethod.Get, "api/v1/models", null, cancellationToken);
+    public Task<List<ModelSummary>> ListModelsAsync(string? architectureHash, string? dataset, CancellationToken cancellationToken)
+    {
+        var filters = new List<string>();
+        if (!string.IsNullOrEmpty(architectureHash))
+        {
+            filters.Add($"architectureHash={Uri.EscapeDataString(architectureHash)}");
+        }
+
+        if (!string.IsNullOrEmpty(dataset))
+        {
+            filters.Add($"dataset={Uri.EscapeDataString(dataset)}");
+        }
+
+        var query = filters.Count == 0 ? "" : "?" + string.Join('&', filters);
+        return SendAsync<List<ModelSummary>>(HttpMethod.Get, $"api/v1/models{query}", null, cancellationToken);
+    }
 
     public Task<List<JobResponse>> ListJobsAsync(string? state, CancellationToken cancellationToken) =>
         SendAsync<List<JobResponse>>(
@@ -44,6 +58,9 @@ public sealed class RemapApiClient : IDisposable
 
     public Task<JobResponse> GetJobAsync(long id, CancellationToken cancellationToken) =>
         SendAsync<JobResponse>(HttpMethod.Get, $"api/v1/jobs/{id}", null, cancellationToken);
+
+    public Task<JobResponse> CancelJobAsync(long id, CancellationToken cancellationToken) =>
+        SendAsync<JobResponse>(HttpMethod.Post, $"api/v1/jobs/{id}/cancel", null, cancellationToken);
 
     public Task<AblationStudyResponse> CreateAblationStudyAsync(long modelId, CancellationToken cancellationToken) =>
         SendAsync<AblationStudyResponse>(HttpMethod.Post, $"api/v1/models/{modelId}/ablations", null, cancellationToken);
@@ -69,7 +86,7 @@ public sealed class RemapApiClient : IDisposable
             throw new RemapApiException(
                 0,
                 $"Cannot reach the Remap server at {http.BaseAddress}",
-                $"{exception.Message} Start one with `remap serve`, or pass --server with the URL of a running server.",
+                $"{exception.Message.TrimEnd('.')}. Start one with `remap serve`, or pass --server with the URL of a running server.",
                 []);
         }
 
@@ -99,8 +116,10 @@ public sealed class RemapApiClient : IDisposable
             var diagnostics = root.TryGetProperty("diagnostics", out var diagnosticsElement)
                 ? diagnosticsElement.Deserialize<List<ProblemDiagnostic>>(JsonOptions) ?? []
                 : [];
-            var errors = root.TryGetProperty("errors", out var errorsElement) ? FormatValidationErrors(errorsElement) : null;
-            return new RemapApiException(status, title ?? response.ReasonPhrase ?? $"HTTP {status}", errors ?? detail, diagnostics);
+            var fieldErrors = root.TryGetProperty("errors", out var errorsElement)
+                ? errorsElement.Deserialize<Dictionary<string, string[]>>(JsonOptions)
+                : null;
+            return new RemapApiException(status, title ?? response.ReasonPhrase ?? $"HTTP {status}", detail, diagnostics, fieldErrors);
         }
         catch (JsonException)
         {
@@ -109,10 +128,6 @@ public sealed class RemapApiClient : IDisposable
             return new RemapApiException(status, response.ReasonPhrase ?? $"HTTP {status}", excerpt, []);
         }
     }
-
-    private static string FormatValidationErrors(JsonElement errors) =>
-        string.Join("; ", errors.EnumerateObject().Select(error =>
-            $"{error.Name}: {string.Join(" ", error.Value.EnumerateArray().Select(message => message.GetString()))}"));
 
     public void Dispose() => http.Dispose();
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Remap.Api.Models;
 using Remap.Cli.Client;
 using Remap.Cli.Output;
 using Spectre.Console;
@@ -11,7 +12,7 @@ internal static class AblateCommand
     public static Command Create()
     {
         var server = new ServerOptions();
-        var model = new Argument<long>("model") { Description = "Id of a model whose training has succeeded." };
+        var model = new Argument<long>("model") { Description = "Id of a model whose training has succeeded (`remap models` lists them)." };
         var noWait = new Option<bool>("--no-wait") { Description = "Return once the children are queued instead of following them to the end." };
 
         var command = new Command("ablate", "Run an ablation study of a trained model: one child per removable layer, each trained and compared with the parent.")
@@ -22,7 +23,7 @@ internal static class AblateCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var console = AnsiConsole.Console;
+            var console = Terminal.Output;
             using var client = server.CreateClient(parseResult);
             try
             {
@@ -41,7 +42,7 @@ internal static class AblateCommand
                 await JobProgress.WatchAsync(console, client, watched, cancellationToken);
 
                 var parent = await client.GetModelAsync(parentId, cancellationToken);
-                var children = new List<Remap.Api.Models.ModelDetail>();
+                var children = new List<ModelDetail>();
                 foreach (var child in study.Children)
                 {
                     children.Add(await client.GetModelAsync(child.Model.Id, cancellationToken));
@@ -50,9 +51,14 @@ internal static class AblateCommand
                 AblationOutput.WriteResults(console, parent, study, children);
                 return 0;
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Terminal.Error.MarkupLine("Stopped following the children; they go on training on the server. `remap jobs` shows them.");
+                return 130;
+            }
             catch (RemapApiException exception)
             {
-                ProblemOutput.Write(console, exception);
+                ProblemOutput.Write(exception);
                 return 1;
             }
         });

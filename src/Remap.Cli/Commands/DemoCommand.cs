@@ -25,18 +25,18 @@ internal static class DemoCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var console = AnsiConsole.Console;
+            var console = Terminal.Output;
             var folder = parseResult.GetValue(examples) ?? FindExamplesFolder();
             if (folder is null || !folder.Exists)
             {
-                console.MarkupLine("[red]error:[/] examples folder not found; run the demo from the repository or pass --examples DIRECTORY.");
+                ProblemOutput.WriteError("examples folder not found; run the demo from the repository or pass --examples DIRECTORY.");
                 return 2;
             }
 
             var files = folder.GetFiles("*.remap").OrderBy(file => file.Name, StringComparer.Ordinal).ToList();
             if (files.Count == 0)
             {
-                console.MarkupLine($"[red]error:[/] no .remap files in {Markup.Escape(folder.FullName)}.");
+                ProblemOutput.WriteError($"no .remap files in {folder.FullName}.");
                 return 2;
             }
 
@@ -47,7 +47,7 @@ internal static class DemoCommand
             }
             catch (TorchRuntimeException exception)
             {
-                console.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+                ProblemOutput.WriteError(exception.Message);
                 return 1;
             }
 
@@ -66,7 +66,7 @@ internal static class DemoCommand
             }
             catch (RemapApiException exception)
             {
-                ProblemOutput.Write(console, exception);
+                ProblemOutput.Write(exception);
                 return 1;
             }
         });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Remap.Cli.Client;
 using Remap.Cli.Output;
 using Spectre.Console;
@@ -18,31 +19,33 @@ internal static class JobsCommand
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var console = AnsiConsole.Console;
             using var client = server.CreateClient(parseResult);
             try
             {
                 var jobs = await client.ListJobsAsync(parseResult.GetValue(state), cancellationToken);
-                var table = new Table().AddColumns("Job", "Model", "State", "Epoch", "Attempts", "Created", "Error");
+                var names = (await client.ListModelsAsync(null, null, cancellationToken)).ToDictionary(model => model.Id, model => model.Name);
+
+                var table = new Table().AddColumns("Job", "Model", "State", "Epoch", "Attempts", "Created (UTC)", "Error");
                 foreach (var job in jobs)
                 {
                     table.AddRow(
-                        job.Id.ToString(),
-                        job.ModelId.ToString(),
+                        job.Id.ToString(CultureInfo.InvariantCulture),
+                        Markup.Escape($"{job.ModelId} {names.GetValueOrDefault(job.ModelId, "")}".TrimEnd()),
                         Markup.Escape(job.State),
                         $"{job.Epoch}/{job.Epochs}",
                         $"{job.Attempts}/{job.MaxAttempts}",
-                        job.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss"),
+                        job.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                         Markup.Escape(job.Error ?? ""));
                 }
 
+                var console = Terminal.Output;
                 console.Write(table);
-                console.MarkupLine($"{jobs.Count} jobs.");
+                console.MarkupLine(jobs.Count == 1 ? "1 job." : $"{jobs.Count} jobs.");
                 return 0;
             }
             catch (RemapApiException exception)
             {
-                ProblemOutput.Write(console, exception);
+                ProblemOutput.Write(exception, optionNames: new Dictionary<string, string> { ["state"] = "--state" });
                 return 1;
             }
         });

@@ -11,7 +11,11 @@ internal static class ServeCommand
     {
         var urls = new Option<string?>("--urls") { Description = "Address to listen on (default http://127.0.0.1:5178). Any non-loopback address needs --api-key." };
         var database = new Option<string?>("--database") { Description = "Path of the SQLite database file (default: the user's data folder, remap/remap.db)." };
-        var apiKey = new Option<string?>("--api-key") { Description = "Require `Authorization: Bearer KEY` on every API request." };
+        var apiKey = new Option<string?>("--api-key")
+        {
+            Description = "Require `Authorization: Bearer KEY` on every API request; $REMAP_API_KEY sets the default and, unlike this option, is not visible in the process list.",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("REMAP_API_KEY"),
+        };
         var datasets = new Option<string[]>("--dataset")
         {
             Description = "Register a folder of IDX files as a dataset: NAME=DIRECTORY. Repeat for more.",
@@ -20,10 +24,16 @@ internal static class ServeCommand
         var noWorker = new Option<bool>("--no-worker") { Description = "Only serve the API and queue jobs; another process trains them." };
         var threads = new Option<int?>("--torch-threads") { Description = "CPU threads LibTorch uses for training (default: one per processor)." };
 
-        var command = new Command("serve", "Run the Remap server: the HTTP API under /api/v1, Swagger UI at /swagger, and a training worker.")
+        var command = new Command(
+            "serve",
+            "Run the Remap server: the HTTP API under /api/v1, Swagger UI at /swagger, and a training worker. " +
+            "Other server settings pass through as --Key=value, for example --Remap:WorkerConcurrency=2.")
         {
             urls, database, apiKey, datasets, noWorker, threads,
         };
+
+        // Settings without an option of their own (Remap:WorkerConcurrency, Logging:…) go to the server's configuration.
+        command.TreatUnmatchedTokensAsErrors = false;
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -47,6 +57,17 @@ internal static class ServeCommand
                 }
 
                 AddSetting(settings, $"Remap:Datasets:{dataset[..separator]}", dataset[(separator + 1)..]);
+            }
+
+            foreach (var token in parseResult.UnmatchedTokens)
+            {
+                if (!token.StartsWith("--", StringComparison.Ordinal) || !token.Contains('=', StringComparison.Ordinal))
+                {
+                    Console.Error.WriteLine($"error: unrecognized argument '{token}': server settings are passed as --Key=value, for example --Remap:WorkerConcurrency=2.");
+                    return 2;
+                }
+
+                settings.Add(token);
             }
 
             try

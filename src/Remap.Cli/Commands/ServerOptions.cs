@@ -11,14 +11,14 @@ internal sealed class ServerOptions
 
     public Option<Uri> Url { get; } = new("--server")
     {
-        Description = "Base URL of the Remap server (default: $REMAP_SERVER_URL, else " + DefaultUrl + ").",
+        Description = "Base URL of the Remap server; $REMAP_SERVER_URL sets the default.",
         DefaultValueFactory = result => ParseUrl(result, Environment.GetEnvironmentVariable("REMAP_SERVER_URL") ?? DefaultUrl),
         CustomParser = result => ParseUrl(result, result.Tokens.Count > 0 ? result.Tokens[0].Value : DefaultUrl),
     };
 
     public Option<string?> ApiKey { get; } = new("--api-key")
     {
-        Description = "API key sent as a bearer token (default: $REMAP_API_KEY). Needed when the server requires one.",
+        Description = "API key sent as a bearer token, needed when the server requires one; $REMAP_API_KEY sets the default.",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("REMAP_API_KEY"),
     };
 

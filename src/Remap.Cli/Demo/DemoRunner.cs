@@ -71,7 +71,7 @@ internal sealed class DemoRunner(IAnsiConsole console, RemapApiClient client)
             }
             catch (RemapApiException exception)
             {
-                ProblemOutput.Write(console, exception, example.Name);
+                ProblemOutput.Write(exception, example.Name);
                 throw;
             }
         }

@@ -24,7 +24,8 @@ internal sealed class DemoServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<DemoServer> StartAsync(string? databasePath, CancellationToken cancellationToken)
+    /// <summary>Starts the server; <paramref name="extraSettings"/> are more <c>--Key=value</c> settings.</summary>
+    public static async Task<DemoServer> StartAsync(string? databasePath, CancellationToken cancellationToken, IReadOnlyList<string>? extraSettings = null)
     {
         string? temporaryFolder = null;
         if (databasePath is null)
@@ -41,6 +42,7 @@ internal sealed class DemoServer : IAsyncDisposable
             $"--Remap:DatabasePath={databasePath}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+            .. extraSettings ?? [],
         ]);
         await app.StartAsync(cancellationToken);
 

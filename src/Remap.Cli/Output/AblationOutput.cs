@@ -10,7 +10,9 @@ public static class AblationOutput
 {
     public static void WriteQueued(IAnsiConsole console, AblationStudyResponse study)
     {
-        console.MarkupLine($"Ablation study of model {study.ParentId}: {study.Children.Count} children, {study.Skipped.Count} removals skipped.");
+        var children = study.Children.Count == 1 ? "1 child" : $"{study.Children.Count} children";
+        var removals = study.Skipped.Count == 1 ? "1 removal skipped" : $"{study.Skipped.Count} removals skipped";
+        console.MarkupLine($"Ablation study of model {study.ParentId}: {children}, {removals}.");
         foreach (var child in study.Children)
         {
             var note = child.Reused ? " (already trained: reused)" : child.Job is { } job ? $" (job {job.Id})" : "";

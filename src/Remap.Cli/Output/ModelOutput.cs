@@ -33,9 +33,15 @@ public static class ModelOutput
     /// <summary>Prints the outcome of one training job and the model's metrics.</summary>
     public static void WriteResult(IAnsiConsole console, ModelDetail model, JobResponse job)
     {
+        if (job.State == "cancelled")
+        {
+            console.MarkupLine($"[yellow]Job {job.Id} was cancelled[/] after {job.Epoch} of {job.Epochs} epochs.");
+            return;
+        }
+
         if (job.State != "succeeded")
         {
-            console.MarkupLine($"[red]Job {job.Id} ended {Markup.Escape(job.State)}[/]: {Markup.Escape(job.Error ?? "no error recorded")}");
+            console.MarkupLine($"[red]Job {job.Id} {Markup.Escape(job.State)}[/]: {Markup.Escape(job.Error ?? "the server recorded no error message")}");
             return;
         }
 
