@@ -21,11 +21,17 @@ public static class RemapServer
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        ServerLogging.AddDefaults(builder.Configuration);
 
         // Settings: the Remap section carries the server's and the engine's keys.
         var remapSection = builder.Configuration.GetSection(ServerOptions.SectionName);
         var serverOptions = remapSection.Get<ServerOptions>() ?? new ServerOptions();
-        builder.Services.Configure<ServerOptions>(remapSection);
+        serverOptions.DatabasePath = Path.GetFullPath(serverOptions.DatabasePath);
+        builder.Services.Configure<ServerOptions>(options =>
+        {
+            remapSection.Bind(options);
+            options.DatabasePath = serverOptions.DatabasePath;
+        });
         ListenAddressGuard.Apply(builder, serverOptions);
 
         // Store and job engine (the worker runs in this process unless Remap:WorkerEnabled is false).
@@ -33,13 +39,19 @@ public static class RemapServer
         builder.Services.AddRemapEngine(remapSection.Bind);
 
         // HTTP: problem details for every error, validators, the OpenAPI document.
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = BadRequestExceptionHandler.DescribeUnsupportedMediaType);
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+        // Minimal APIs throw BadHttpRequestException for an unreadable body, so the handler above can report the JSON error.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         builder.Services.AddSingleton<ApiKeyFilter>();
         builder.Services.AddScoped<ModelRegistration>();
         builder.Services.AddRemapOpenApi();
 
         var app = builder.Build();
+        ServerLogging.LogSettingsAtStart(app, serverOptions);
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();

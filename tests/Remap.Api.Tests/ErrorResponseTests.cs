@@ -75,6 +75,47 @@ public sealed class ErrorResponseTests(QueueOnlyApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task CreateModel_MalformedJson_ExplainsPosition()
+    {
+        using var body = new StringContent("{\"source\": \"model x\n", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await client.PostAsync("/api/v1/models", body);
+        using var problem = await ReadProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var detail = problem.RootElement.GetProperty("detail").GetString();
+        Assert.Contains("not valid JSON", detail);
+        Assert.Contains("BytePositionInLine", detail);
+        Assert.Contains("\"source\"", detail);
+    }
+
+    [Fact]
+    public async Task CreateModel_PlainTextBody_Returns415WithDetail()
+    {
+        using var body = new StringContent(Architectures.Tiny, System.Text.Encoding.UTF8, "text/plain");
+
+        var response = await client.PostAsync("/api/v1/models", body);
+        using var problem = await ReadProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var detail = problem.RootElement.GetProperty("detail").GetString();
+        Assert.Contains("'text/plain", detail);
+        Assert.Contains("application/json", detail);
+        Assert.Contains("\"source\"", detail);
+    }
+
+    [Fact]
+    public async Task CreateModel_NoBody_SaysBodyIsMissing()
+    {
+        var response = await client.PostAsync("/api/v1/models", null);
+        using var problem = await ReadProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("no body", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task CreateModel_EmptySource_ReturnsValidationProblem()
     {
         var response = await client.PostAsJsonAsync("/api/v1/models", new CreateModelRequest("", Training: new TrainingOverrides(Epochs: 0)));
