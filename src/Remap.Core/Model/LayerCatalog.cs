@@ -58,7 +58,7 @@ public sealed record LayerDefinition(
 {
     public ParameterSchema? FindParameter(string name) => Parameters.FirstOrDefault(parameter => parameter.Name == name);
 
-    /// <summary>Whether the layer only reshapes or transforms values elementwise, so it holds no weights.</summary>
+    /// <summary>Whether the layer is an elementwise activation function, which has no weights.</summary>
     public bool IsActivation => Kind is LayerKind.Relu or LayerKind.Tanh or LayerKind.Sigmoid or LayerKind.LeakyRelu or LayerKind.Gelu;
 }
 
