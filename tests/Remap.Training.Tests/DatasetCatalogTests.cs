@@ -115,4 +115,18 @@ public sealed class DatasetCatalogTests
     {
         Assert.Contains(SampleData.Catalog.List(), info => info.Name == DatasetCatalog.FashionMnistSample);
     }
+
+    [Fact]
+    public void FindUnreadable_ReportsMissingFolderWithReason()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"remap-missing-dataset-{Guid.NewGuid():N}");
+        using var catalog = new DatasetCatalog([new DatasetRegistration("missing", missing)]);
+
+        var unreadable = Assert.Single(catalog.FindUnreadable());
+
+        Assert.Equal("missing", unreadable.Name);
+        Assert.Equal(missing, unreadable.Directory);
+        Assert.NotEmpty(unreadable.Reason);
+        Assert.DoesNotContain(catalog.List(), info => info.Name == "missing");
+    }
 }

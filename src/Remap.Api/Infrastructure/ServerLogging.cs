@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 using Remap.Engine;
+using Remap.Training.Data;
 
 namespace Remap.Api.Infrastructure;
 
@@ -43,6 +44,11 @@ public static partial class ServerLogging
         {
             var settings = engine.Value;
             LogDatabase(logger, serverOptions.DatabasePath);
+            foreach (var dataset in app.Services.GetRequiredService<DatasetCatalog>().FindUnreadable())
+            {
+                LogUnreadableDataset(logger, dataset.Name, dataset.Directory, dataset.Reason);
+            }
+
             LogWorker(logger, settings.WorkerEnabled, settings.WorkerId, settings.WorkerConcurrency,
                 settings.TorchThreads?.ToString() ?? "one per processor", settings.LeaseDuration, settings.HeartbeatInterval, settings.PollInterval);
         });
@@ -50,6 +56,10 @@ public static partial class ServerLogging
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Store: SQLite database {DatabasePath}")]
     private static partial void LogDatabase(ILogger logger, string databasePath);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning,
+        Message = "Dataset {DatasetName} in {Directory} cannot be read, so models cannot use it until the folder is fixed: {Reason}")]
+    private static partial void LogUnreadableDataset(ILogger logger, string datasetName, string directory, string reason);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Information,
         Message = "Worker: enabled {WorkerEnabled}, id {WorkerId}, concurrency {WorkerConcurrency}, LibTorch threads {TorchThreads}, lease {LeaseDuration}, heartbeat {HeartbeatInterval}, poll {PollInterval}")]

@@ -19,25 +19,34 @@ public sealed record CompiledModel(Architecture? Architecture, ShapeReport? Shap
 /// Compiles .remap text against the registered datasets and stores the resulting models with
 /// their queued jobs. Shared by model creation and ablation studies.
 /// </summary>
-public sealed class ModelRegistration(RemapDbContext context, DatasetCatalog datasets, TimeProvider timeProvider)
+public sealed partial class ModelRegistration(
+    RemapDbContext context, DatasetCatalog datasets, TimeProvider timeProvider, ILogger<ModelRegistration> logger)
 {
+    // Set when a registered dataset's files cannot be read, so the request gets that reason instead of "unknown dataset".
+    private string? unreadableDataset;
+
     /// <summary>Compiles the text; <paramref name="datasetOverride"/> replaces the file's dataset (it must be registered).</summary>
     public CompiledModel Compile(string source, string? datasetOverride, CancellationToken cancellationToken)
     {
-        var overrideInfo = datasetOverride is null ? null : datasets.Find(datasetOverride);
+        var overrideInfo = datasetOverride is null ? null : FindDataset(datasetOverride);
         if (datasetOverride is not null && overrideInfo is null)
         {
-            return new CompiledModel(null, null, [], UnknownDataset(datasetOverride));
+            return new CompiledModel(null, null, [], unreadableDataset ?? UnknownDataset(datasetOverride));
         }
 
         var options = new CompileOptions
         {
             DefaultInput = overrideInfo?.Input,
             DefaultClasses = overrideInfo?.Classes,
-            ResolveDataset = name => datasets.Find(datasetOverride ?? name) is { } info ? new DatasetShape(info.Input, info.Classes) : null,
+            ResolveDataset = name => FindDataset(datasetOverride ?? name) is { } info ? new DatasetShape(info.Input, info.Classes) : null,
             KnownDatasets = RegisteredNames(),
         };
         var compilation = ArchitectureCompiler.Compile(source, options, cancellationToken);
+        if (unreadableDataset is not null)
+        {
+            return new CompiledModel(null, null, [], unreadableDataset);
+        }
+
         if (compilation.HasErrors || compilation.Architecture is null || compilation.Shapes is null)
         {
             return new CompiledModel(null, null, compilation.Diagnostics, null);
@@ -56,8 +65,13 @@ public sealed class ModelRegistration(RemapDbContext context, DatasetCatalog dat
                 "The architecture names no dataset. Add a 'dataset NAME' line to the file or pass 'dataset' in the request; GET /api/v1/datasets lists the names.");
         }
 
-        if (datasets.Find(architecture.Dataset) is not { } info)
+        if (FindDataset(architecture.Dataset) is not { } info)
         {
+            if (unreadableDataset is not null)
+            {
+                return new CompiledModel(null, null, diagnostics, unreadableDataset);
+            }
+
             return new CompiledModel(null, null, diagnostics, UnknownDataset(architecture.Dataset));
         }
 
@@ -105,6 +119,26 @@ public sealed class ModelRegistration(RemapDbContext context, DatasetCatalog dat
         await context.SaveChangesAsync(cancellationToken);
         return (model, job);
     }
+
+    /// <summary>Finds a registered dataset; a dataset whose files cannot be read is logged and its reason kept for the response.</summary>
+    private DatasetInfo? FindDataset(string name)
+    {
+        try
+        {
+            return datasets.Find(name);
+        }
+        catch (Exception exception) when (DatasetCatalog.IsUnreadable(exception))
+        {
+            LogUnreadableDataset(logger, name, exception);
+            unreadableDataset =
+                $"Dataset '{name}' is registered on this server but its files cannot be read: {exception.Message} " +
+                $"The server's operator must fix or remove the folder registered as Remap:Datasets:{name}.";
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "Dataset {DatasetName} is registered but cannot be read")]
+    private static partial void LogUnreadableDataset(ILogger logger, string datasetName, Exception exception);
 
     private string UnknownDataset(string name)
     {

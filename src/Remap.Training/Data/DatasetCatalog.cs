@@ -42,7 +42,7 @@ public sealed class DatasetCatalog : IDisposable
         }
     }
 
-    /// <summary>Lists every registered dataset whose folder can be read; unreadable folders are left out.</summary>
+    /// <summary>Lists every registered dataset whose folder can be read; <see cref="FindUnreadable"/> lists the others with the reason.</summary>
     public IReadOnlyList<DatasetInfo> List()
     {
         var list = new List<DatasetInfo>();
@@ -52,14 +52,37 @@ public sealed class DatasetCatalog : IDisposable
             {
                 list.Add(Describe(name));
             }
-            catch (Exception exception) when (exception is IOException or IdxFormatException or UnauthorizedAccessException)
+            catch (Exception exception) when (IsUnreadable(exception))
             {
-                // TODO: surface unreadable registrations to the caller instead of hiding them from the list.
+                // Left out here; FindUnreadable reports it, and the server logs it at start-up.
             }
         }
 
         return list;
     }
+
+    /// <summary>Lists the registered datasets whose files cannot be read, each with the reason.</summary>
+    public IReadOnlyList<UnreadableDataset> FindUnreadable()
+    {
+        var unreadable = new List<UnreadableDataset>();
+        foreach (var (name, registration) in registrations.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            try
+            {
+                Describe(name);
+            }
+            catch (Exception exception) when (IsUnreadable(exception))
+            {
+                unreadable.Add(new UnreadableDataset(name, registration.Directory, exception.Message));
+            }
+        }
+
+        return unreadable;
+    }
+
+    /// <summary>Whether an exception means a dataset's folder or files cannot be read, as opposed to a bug.</summary>
+    public static bool IsUnreadable(Exception exception) =>
+        exception is IOException or IdxFormatException or UnauthorizedAccessException;
 
     /// <summary>Returns the dataset's facts, or null when no dataset has that name.</summary>
     /// <exception cref="IdxFormatException">A file of the dataset is truncated or corrupt.</exception>
