@@ -38,6 +38,7 @@ public sealed class DemoTests : IDisposable
         Assert.Contains("tiny_mlp", result.Output);
         Assert.Empty(result.Error);
         Assert.Contains("Ablation of tiny_mlp", result.Output);
+        Assert.Matches(@"job \d+ tiny_mlp: succeeded", result.Output);
 
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(summaryPath));
         var root = summary.RootElement;

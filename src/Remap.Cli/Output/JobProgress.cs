@@ -23,6 +23,12 @@ public static class JobProgress
     public static async Task<IReadOnlyList<JobResponse>> WatchAsync(
         IAnsiConsole console, RemapApiClient client, IReadOnlyList<WatchedJob> jobs, CancellationToken cancellationToken)
     {
+        // Progress bars need a terminal; a log file or a pipe gets one plain line per change instead.
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            return await WatchPlainAsync(console, client, jobs, cancellationToken);
+        }
+
         var finished = new JobResponse?[jobs.Count];
 
         await console.Progress()
@@ -58,6 +64,51 @@ public static class JobProgress
 
         return finished.Select(job => job!).ToArray();
     }
+
+    private static async Task<IReadOnlyList<JobResponse>> WatchPlainAsync(
+        IAnsiConsole console, RemapApiClient client, IReadOnlyList<WatchedJob> jobs, CancellationToken cancellationToken)
+    {
+        var finished = new JobResponse?[jobs.Count];
+        var lastStatus = new string?[jobs.Count];
+        while (finished.Any(job => job is null))
+        {
+            for (var index = 0; index < jobs.Count; index++)
+            {
+                if (finished[index] is not null)
+                {
+                    continue;
+                }
+
+                var job = await client.GetJobAsync(jobs[index].JobId, cancellationToken);
+                var status = PlainStatus(job);
+                if (status != lastStatus[index])
+                {
+                    console.WriteLine($"job {job.Id} {jobs[index].Label}: {status}");
+                    lastStatus[index] = status;
+                }
+
+                if (IsFinal(job.State))
+                {
+                    finished[index] = job;
+                }
+            }
+
+            if (finished.Any(job => job is null))
+            {
+                await Task.Delay(PollInterval, cancellationToken);
+            }
+        }
+
+        return finished.Select(job => job!).ToArray();
+    }
+
+    private static string PlainStatus(JobResponse job) => job.State switch
+    {
+        "running" => $"running, {job.Epoch} of {job.Epochs} epochs done",
+        "cancelled" => $"cancelled after {job.Epoch} of {job.Epochs} epochs",
+        "failed" => $"failed: {job.Error}",
+        _ => job.State,
+    };
 
     private static void Update(ProgressTask bar, string label, JobResponse job)
     {
