@@ -42,6 +42,7 @@ internal sealed class DemoServer : IAsyncDisposable
             $"--Remap:DatabasePath={databasePath}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+            "--Logging:LogLevel:Remap=Warning",
             .. extraSettings ?? [],
         ]);
         await app.StartAsync(cancellationToken);
