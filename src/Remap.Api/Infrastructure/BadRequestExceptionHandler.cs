@@ -40,25 +40,25 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
     {
         // The JSON exception carries the position of the first invalid byte, which the outer message lacks.
         var jsonError = FindJsonException(exception);
-        string what;
+        string reason;
         if (jsonError is not null)
         {
-            what = $"The request body is not valid JSON: {jsonError.Message}";
+            reason = $"The request body is not valid JSON: {jsonError.Message}";
         }
         else if (bodyMissing)
         {
-            what = "The request has no body.";
+            reason = "The request has no body.";
         }
         else
         {
-            what = exception.Message;
+            reason = exception.Message;
         }
 
         return new()
         {
             Status = exception.StatusCode,
             Title = jsonError is null ? "Bad request" : "Malformed JSON body",
-            Detail = $"{what} {expected}",
+            Detail = $"{reason} {expected}",
         };
     }
 

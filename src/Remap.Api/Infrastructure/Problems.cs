@@ -5,9 +5,9 @@ namespace Remap.Api.Infrastructure;
 /// <summary>The RFC 9457 problem responses the features share.</summary>
 public static class Problems
 {
-    public static ProblemHttpResult NotFound(string what, long id) => TypedResults.Problem(
-        title: $"{what} not found",
-        detail: $"No {what.ToLowerInvariant()} has id {id}. List the existing ones with GET /api/v1/{what.ToLowerInvariant()}s.",
+    public static ProblemHttpResult NotFound(string resource, long id) => TypedResults.Problem(
+        title: $"{resource} not found",
+        detail: $"No {resource.ToLowerInvariant()} has id {id}. List the existing ones with GET /api/v1/{resource.ToLowerInvariant()}s.",
         statusCode: StatusCodes.Status404NotFound);
 
     public static ProblemHttpResult Conflict(string title, string detail) =>
