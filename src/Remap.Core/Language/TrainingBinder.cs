@@ -6,9 +6,9 @@ namespace Remap.Core.Language;
 /// <summary>Turns the training block into <see cref="TrainingSettings"/>, with defaults for settings left out.</summary>
 internal static class TrainingBinder
 {
-    private static readonly string[] SettingNames = ["epochs", "batch_size", "optimizer", "learning_rate", "weight_decay", "seed"];
+    private static readonly string[] SettingNames = [.. TrainingSettingCatalog.All.Select(setting => setting.Name)];
 
-    private static readonly string[] OptimizerNames = ["sgd", "adam", "adamw"];
+    private static readonly string[] OptimizerNames = [.. TrainingSettingCatalog.OptimizerNames];
 
     public static TrainingSettings Bind(TrainingBlockSyntax? block, DiagnosticBag diagnostics)
     {

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Remap.LanguageServer.Protocol;
+
+namespace Remap.LanguageServer.Documents;
+
+/// <summary>The open documents, by URI. Changes are applied in the order the client sent them (the host dispatches messages one at a time).</summary>
+internal sealed class TextDocumentStore
+{
+    private readonly ConcurrentDictionary<string, DocumentSnapshot> documents = new(StringComparer.Ordinal);
+
+    /// <summary>Raised after a document is opened or changed, with its new snapshot.</summary>
+    public event Action<DocumentSnapshot>? Changed;
+
+    /// <summary>Raised after a document is closed, with its URI.</summary>
+    public event Action<string>? Closed;
+
+    public IReadOnlyCollection<DocumentSnapshot> All => [.. documents.Values];
+
+    public DocumentSnapshot? Find(string uri) => documents.GetValueOrDefault(uri);
+
+    public void Open(TextDocumentItem item)
+    {
+        var snapshot = new DocumentSnapshot(item.Uri, item.Version, item.Text ?? "");
+        documents[item.Uri] = snapshot;
+        Changed?.Invoke(snapshot);
+    }
+
+    /// <summary>Applies the changes of one <c>didChange</c> in order; returns false when the document is not open.</summary>
+    public bool Change(VersionedTextDocumentIdentifier identifier, IReadOnlyList<TextDocumentContentChangeEvent> changes)
+    {
+        if (!documents.TryGetValue(identifier.Uri, out var current))
+        {
+            return false;
+        }
+
+        var text = current.Text;
+        var snapshot = current;
+        foreach (var change in changes)
+        {
+            text = Apply(snapshot, change);
+            snapshot = new DocumentSnapshot(identifier.Uri, identifier.Version, text);
+        }
+
+        documents[identifier.Uri] = snapshot;
+        Changed?.Invoke(snapshot);
+        return true;
+    }
+
+    public void Close(string uri)
+    {
+        if (documents.TryRemove(uri, out _))
+        {
+            Closed?.Invoke(uri);
+        }
+    }
+
+    private static string Apply(DocumentSnapshot snapshot, TextDocumentContentChangeEvent change)
+    {
+        if (change.Range is null)
+        {
+            return change.Text ?? "";
+        }
+
+        var start = snapshot.GetOffset(change.Range.Start);
+        var end = Math.Max(start, snapshot.GetOffset(change.Range.End));
+        return new StringBuilder(snapshot.Text.Length - (end - start) + (change.Text?.Length ?? 0))
+            .Append(snapshot.Text, 0, start)
+            .Append(change.Text)
+            .Append(snapshot.Text, end, snapshot.Text.Length - end)
+            .ToString();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Remap.LanguageServer.Protocol;
+using StreamJsonRpc;
+
+namespace Remap.LanguageServer.Features;
+
+/// <summary>Reads the <c>remap.*</c> settings with <c>workspace/configuration</c> and, when they changed, checks every open document again.</summary>
+internal sealed class ConfigurationReader(
+    ServerSession session,
+    SettingsStore settings,
+    ClientConnection client,
+    Action onChanged,
+    ILogger logger)
+{
+    /// <summary>Asks the client for the settings; a client without <c>workspace/configuration</c> keeps the settings it pushed last.</summary>
+    public async Task ReadAsync(CancellationToken cancellationToken)
+    {
+        if (!session.SupportsConfiguration)
+        {
+            return;
+        }
+
+        JsonElement[] values;
+        try
+        {
+            var items = RemapSettings.Sections.Select(section => new ConfigurationItem(null, section)).ToArray();
+            values = await client.RequestAsync<JsonElement[]>("workspace/configuration", new ConfigurationParams(items), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is RemoteInvocationException or ConnectionLostException or ObjectDisposedException or JsonException)
+        {
+            Log.ConfigurationFailed(logger, exception);
+            return;
+        }
+
+        var problems = new List<string>();
+        Apply(RemapSettings.FromConfiguration(values ?? [], problems), problems);
+    }
+
+    /// <summary>Takes settings a client pushed in <c>didChangeConfiguration</c>.</summary>
+    public void ApplyPushed(JsonElement pushed)
+    {
+        var problems = new List<string>();
+        Apply(RemapSettings.FromSettingsObject(pushed, problems), problems);
+    }
+
+    private void Apply(RemapSettings next, List<string> problems)
+    {
+        foreach (var problem in problems)
+        {
+            Log.SettingIgnored(logger, problem);
+        }
+
+        if (!settings.Update(next))
+        {
+            return;
+        }
+
+        Log.SettingsRead(logger, next.ServerUrl?.ToString() ?? "none", next.DefaultInput?.ToString() ?? "none",
+            next.DefaultClasses?.ToString(CultureInfo.InvariantCulture) ?? "none");
+        onChanged();
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Remap.Core.Language;
+using Remap.LanguageServer.Documents;
+
+namespace Remap.LanguageServer.Features;
+
+/// <summary>Compiles a document version with Remap.Core once and keeps the result while that version and the settings stay current.</summary>
+internal sealed class DocumentAnalyzer(SettingsStore settings)
+{
+    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+
+    public SettingsStore Settings => settings;
+
+    /// <summary>Returns the compilation of a snapshot. Throws only <see cref="OperationCanceledException"/>.</summary>
+    public Compilation Analyze(DocumentSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var generation = settings.Generation;
+        if (entries.TryGetValue(snapshot.Uri, out var entry) && entry.Version == snapshot.Version && entry.Generation == generation && ReferenceEquals(entry.Text, snapshot.Text))
+        {
+            return entry.Compilation;
+        }
+
+        var current = settings.Current;
+        var options = new CompileOptions
+        {
+            DefaultInput = current.DefaultInput,
+            DefaultClasses = current.DefaultClasses,
+            DefaultName = ModelNames.FromUri(snapshot.Uri),
+        };
+        var compilation = ArchitectureCompiler.Compile(snapshot.Text, options, cancellationToken);
+        entries[snapshot.Uri] = new Entry(snapshot.Version, generation, snapshot.Text, compilation);
+        return compilation;
+    }
+
+    public void Forget(string uri) => entries.TryRemove(uri, out _);
+
+    private sealed record Entry(int Version, int Generation, string Text, Compilation Compilation);
+}
+
+/// <summary>The model name of a file that has no <c>model</c> line: its file name without the extension.</summary>
+internal static class ModelNames
+{
+    public static string FromUri(string uri)
+    {
+        var path = Uri.TryCreate(uri, UriKind.Absolute, out var parsed) ? parsed.AbsolutePath : uri;
+        var name = Path.GetFileNameWithoutExtension(Uri.UnescapeDataString(path));
+        var valid = name.Length is > 0 and <= 100 && name.All(character => char.IsLetterOrDigit(character) || character is '_' or '-' or '.');
+        return valid ? name : "unnamed";
+    }
+
+    /// <summary>Returns the name the file gives on its <c>model</c> line, or the one derived from its URI.</summary>
+    public static string Of(Compilation compilation, string uri) =>
+        compilation.Architecture?.Name
+        ?? compilation.Syntax.Headers.FirstOrDefault(header => header.Kind == HeaderKind.Model)?.Value?.Text
+        ?? FromUri(uri);
+}

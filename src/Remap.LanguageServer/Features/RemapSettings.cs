@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.Json;
+using Remap.Core.Model;
+
+namespace Remap.LanguageServer.Features;
+
+/// <summary>The <c>remap.*</c> settings the client gives through <c>workspace/configuration</c>.</summary>
+internal sealed record RemapSettings(Uri? ServerUrl, string? ApiKey, TensorShape? DefaultInput, int? DefaultClasses)
+{
+    public static RemapSettings Empty { get; } = new(null, null, null, null);
+
+    /// <summary>The sections asked for, in the order of <see cref="FromConfiguration"/>'s values.</summary>
+    public static string[] Sections { get; } = ["remap.server.url", "remap.server.apiKey", "remap.defaults.input", "remap.defaults.classes"];
+
+    /// <summary>Reads the four values a <c>workspace/configuration</c> response holds; a value that is not valid is left out and reported in <paramref name="problems"/>.</summary>
+    public static RemapSettings FromConfiguration(IReadOnlyList<JsonElement> values, List<string> problems)
+    {
+        string? Text(int index) =>
+            index < values.Count && values[index].ValueKind == JsonValueKind.String && values[index].GetString() is { Length: > 0 } text ? text.Trim() : null;
+
+        var url = Text(0) is { } urlText ? ParseUrl(urlText, problems) : null;
+        var input = Text(2) is { } inputText ? ParseShape(inputText, problems) : null;
+        int? classes = null;
+        if (values.Count > 3 && values[3].ValueKind == JsonValueKind.Number && values[3].TryGetInt32(out var number) && number is >= 2 and <= 100000)
+        {
+            classes = number;
+        }
+        else if (values.Count > 3 && values[3].ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+        {
+            problems.Add($"remap.defaults.classes {values[3]} is not valid: use a whole number from 2 to 100000");
+        }
+
+        return new RemapSettings(url, Text(1), input, classes);
+    }
+
+    /// <summary>Reads the settings from a <c>didChangeConfiguration</c> payload, for clients that cannot answer <c>workspace/configuration</c>.</summary>
+    public static RemapSettings FromSettingsObject(JsonElement settings, List<string> problems)
+    {
+        JsonElement Find(params string[] path)
+        {
+            var current = settings;
+            foreach (var name in path)
+            {
+                if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+                {
+                    return default;
+                }
+            }
+
+            return current;
+        }
+
+        return FromConfiguration(
+            [Find("remap", "server", "url"), Find("remap", "server", "apiKey"), Find("remap", "defaults", "input"), Find("remap", "defaults", "classes")],
+            problems);
+    }
+
+    private static Uri? ParseUrl(string text, List<string> problems)
+    {
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        {
+            return url;
+        }
+
+        problems.Add($"remap.server.url '{text}' is not valid: use an http or https address such as http://127.0.0.1:5178");
+        return null;
+    }
+
+    private static TensorShape? ParseShape(string text, List<string> problems)
+    {
+        var parts = text.Split('x');
+        var dimensions = parts.Select(part => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : -1).ToArray();
+        if (dimensions.Length is 1 or 3 && dimensions.All(dimension => dimension is >= 1 and <= 65536))
+        {
+            return TensorShape.FromDimensions(dimensions);
+        }
+
+        problems.Add($"remap.defaults.input '{text}' is not valid: write CHANNELSxHEIGHTxWIDTH such as 1x28x28, or one number of features such as 784");
+        return null;
+    }
+}
+
+/// <summary>The current settings and a generation number that grows with each change, so cached results know they are out of date.</summary>
+internal sealed class SettingsStore
+{
+    private RemapSettings current = RemapSettings.Empty;
+    private int generation;
+
+    public RemapSettings Current => Volatile.Read(ref current);
+
+    public int Generation => Volatile.Read(ref generation);
+
+    /// <summary>Stores new settings; returns true when they differ from the old ones.</summary>
+    public bool Update(RemapSettings settings)
+    {
+        var old = Interlocked.Exchange(ref current, settings);
+        if (old == settings)
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref generation);
+        return true;
+    }
+}

@@ -1,0 +1,25 @@
+using Remap.Core.Language;
+using Remap.LanguageServer.Documents;
+using Remap.LanguageServer.Protocol;
+
+namespace Remap.LanguageServer.Handlers;
+
+/// <summary><c>textDocument/formatting</c> with Remap.Core's canonical formatter; a file with syntax errors is left as it is.</summary>
+internal sealed class FormattingHandler(TextDocumentStore documents) : IRequestHandler<DocumentFormattingParams, TextEdit[]>
+{
+    public string Method => "textDocument/formatting";
+
+    public bool MutatesDocumentState => false;
+
+    public Task<TextEdit[]> HandleAsync(DocumentFormattingParams parameters, CancellationToken cancellationToken)
+    {
+        if (documents.Find(parameters.TextDocument.Uri) is not { } snapshot)
+        {
+            return Task.FromResult<TextEdit[]>([]);
+        }
+
+        var formatted = RemapFormatter.Format(snapshot.Text, cancellationToken);
+        TextEdit[] edits = formatted == snapshot.Text ? [] : [new TextEdit(snapshot.WholeDocument, formatted)];
+        return Task.FromResult(edits);
+    }
+}

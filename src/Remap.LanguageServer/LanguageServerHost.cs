@@ -1,0 +1,219 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+using Microsoft.VisualStudio.Threading;
+using Remap.LanguageServer.Documents;
+using Remap.LanguageServer.Features;
+using Remap.LanguageServer.Handlers;
+using StreamJsonRpc;
+
+namespace Remap.LanguageServer;
+
+/// <summary>What a host may change about the server, for tests and the benchmark.</summary>
+public sealed record LanguageServerOptions
+{
+    /// <summary>How long pushed diagnostics wait after the last change, so typing compiles once per pause.</summary>
+    public TimeSpan DiagnosticDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long the code lens waits for the Remap server before it leaves out the "already trained" line.</summary>
+    public TimeSpan ServerTimeout { get; init; } = TimeSpan.FromSeconds(2);
+}
+
+/// <summary>
+/// One language server session over a pair of streams: JSON-RPC with LSP's Content-Length headers, one handler per method,
+/// messages dispatched one at a time in arrival order so that document changes apply in order.
+/// </summary>
+public sealed class LanguageServerHost : System.IAsyncDisposable
+{
+    private readonly JsonRpc rpc;
+    private readonly ServerSession session = new();
+    private readonly DiagnosticPublisher publisher;
+    private readonly TrainedModelLookup lookup;
+    private readonly ILogger logger;
+
+    public LanguageServerHost(Stream input, Stream output, ILoggerFactory loggerFactory, LanguageServerOptions? options = null)
+    {
+        options ??= new LanguageServerOptions();
+        logger = loggerFactory.CreateLogger("Remap.LanguageServer");
+
+        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = ProtocolSerializer.Options };
+        rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter))
+        {
+            SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
+            CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
+        };
+
+        var client = new ClientConnection();
+        client.Attach(rpc);
+        var documents = new TextDocumentStore();
+        var settings = new SettingsStore();
+        var analyzer = new DocumentAnalyzer(settings);
+        publisher = new DiagnosticPublisher(session, documents, analyzer, client, options.DiagnosticDelay, logger);
+        lookup = new TrainedModelLookup(options.ServerTimeout, logger);
+        var configuration = new ConfigurationReader(session, settings, client, () => OnSettingsChanged(client), logger);
+
+        documents.Changed += publisher.Schedule;
+        documents.Closed += uri =>
+        {
+            analyzer.Forget(uri);
+            publisher.Clear(uri);
+        };
+
+        AddRequest(new InitializeHandler(session, logger));
+        AddNotification(new InitializedHandler(configuration));
+        AddRequest(new ShutdownHandler(session, publisher), withParameters: false);
+        AddNotification(new ExitHandler(session), withParameters: false);
+        AddNotification(new DidOpenTextDocumentHandler(documents));
+        AddNotification(new DidChangeTextDocumentHandler(documents));
+        AddNotification(new DidCloseTextDocumentHandler(documents));
+        AddNotification(new DidChangeConfigurationHandler(session, configuration));
+        AddRequest(new DocumentDiagnosticHandler(documents, analyzer));
+        AddRequest(new CompletionHandler(session, documents));
+        AddRequest(new HoverHandler(documents, analyzer));
+        AddRequest(new InlayHintHandler(documents, analyzer));
+        AddRequest(new CodeLensHandler(documents, analyzer, lookup));
+        AddRequest(new CodeActionHandler(documents, analyzer));
+        AddRequest(new FormattingHandler(documents));
+        AddRequest(new DocumentSymbolHandler(session, documents, analyzer));
+        AddRequest(new SemanticTokensFullHandler(documents, analyzer));
+        AddRequest(new FoldingRangeHandler(documents, analyzer));
+    }
+
+    /// <summary>Completes when the client sent pushed diagnostics scheduled so far, for tests and the benchmark.</summary>
+    internal Task DiagnosticsIdle => publisher.Idle;
+
+    /// <summary>Serves the client until it sends <c>exit</c> or closes the connection; returns the process exit code.</summary>
+    public async Task<int> RunAsync()
+    {
+        rpc.StartListening();
+        var finished = await Task.WhenAny(session.Exited, rpc.Completion).ConfigureAwait(false);
+        if (finished != session.Exited)
+        {
+            Log.Disconnected(logger);
+        }
+
+        publisher.Dispose();
+        var code = session.Exited.IsCompleted ? await session.Exited.ConfigureAwait(false) : session.Exit();
+        Log.Exiting(logger, code, session.ShutdownReceived);
+        rpc.Dispose();
+        return code;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        publisher.Dispose();
+        lookup.Dispose();
+        rpc.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void OnSettingsChanged(ClientConnection client)
+    {
+        publisher.ScheduleAll();
+        var workspace = session.Capabilities.Workspace;
+        if (session.UsesPullDiagnostics && workspace?.Diagnostics?.RefreshSupport == true)
+        {
+            _ = RefreshAsync(client, "workspace/diagnostic/refresh");
+        }
+
+        if (workspace?.InlayHint?.RefreshSupport == true)
+        {
+            _ = RefreshAsync(client, "workspace/inlayHint/refresh");
+        }
+
+        if (workspace?.CodeLens?.RefreshSupport == true)
+        {
+            _ = RefreshAsync(client, "workspace/codeLens/refresh");
+        }
+    }
+
+    private async Task RefreshAsync(ClientConnection client, string method)
+    {
+        try
+        {
+            await client.RequestAsync<JsonElement?>(method, null, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is RemoteInvocationException or ConnectionLostException or ObjectDisposedException)
+        {
+            Log.RequestFailed(logger, method, exception);
+        }
+    }
+
+    private void AddRequest<TParams, TResult>(IRequestHandler<TParams, TResult> handler, bool withParameters = true)
+    {
+        if (withParameters)
+        {
+            Func<TParams, CancellationToken, Task<TResult>> invoke = (parameters, cancellationToken) =>
+            {
+                session.EnsureAcceptsRequest(handler.Method);
+                return Observe(handler.Method, handler.HandleAsync(parameters, cancellationToken));
+            };
+            Register(handler.Method, invoke, singleObject: true);
+        }
+        else
+        {
+            Func<CancellationToken, Task<TResult>> invoke = cancellationToken =>
+            {
+                session.EnsureAcceptsRequest(handler.Method);
+                return Observe(handler.Method, handler.HandleAsync(default!, cancellationToken));
+            };
+            Register(handler.Method, invoke, singleObject: false);
+        }
+    }
+
+    private void AddNotification<TParams>(INotificationHandler<TParams> handler, bool withParameters = true)
+    {
+        if (withParameters)
+        {
+            Func<TParams, CancellationToken, Task> invoke = (parameters, cancellationToken) =>
+                session.AcceptsNotification(handler.Method) ? Observe(handler.Method, handler.HandleAsync(parameters, cancellationToken)) : Task.CompletedTask;
+            Register(handler.Method, invoke, singleObject: true);
+        }
+        else
+        {
+            Func<Task> invoke = () =>
+                session.AcceptsNotification(handler.Method) ? Observe(handler.Method, handler.HandleAsync(default!, CancellationToken.None)) : Task.CompletedTask;
+            Register(handler.Method, invoke, singleObject: false);
+        }
+    }
+
+    private void Register(string method, Delegate invoke, bool singleObject) =>
+        rpc.AddLocalRpcMethod(invoke.Method, invoke.Target, new JsonRpcMethodAttribute(method) { UseSingleObjectParameterDeserialization = singleObject });
+
+    // The handler already ran up to its first await, in message order; this only logs an unexpected failure.
+    private async Task<TResult> Observe<TResult>(string method, Task<TResult> task)
+    {
+        try
+        {
+            return await task.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or LocalRpcException))
+        {
+            Log.RequestFailed(logger, method, exception);
+            throw;
+        }
+    }
+
+    private async Task Observe(string method, Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or LocalRpcException))
+        {
+            Log.RequestFailed(logger, method, exception);
+            throw;
+        }
+    }
+}
+
+/// <summary>The JSON settings of the wire format: camelCase names, null properties left out, as LSP's JSON is written.</summary>
+internal static class ProtocolSerializer
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}

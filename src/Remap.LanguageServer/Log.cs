@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace Remap.LanguageServer;
+
+/// <summary>The server's structured log events. They go to standard error, which LSP clients show as the server's output.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Initialized for {ClientName}; diagnostics are {DiagnosticMode}")]
+    public static partial void Initialized(ILogger logger, string clientName, string diagnosticMode);
+
+    [LoggerMessage(2, LogLevel.Error, "Request {Method} failed")]
+    public static partial void RequestFailed(ILogger logger, string method, Exception exception);
+
+    [LoggerMessage(3, LogLevel.Warning, "Setting ignored: {Problem}")]
+    public static partial void SettingIgnored(ILogger logger, string problem);
+
+    [LoggerMessage(4, LogLevel.Warning, "Reading the remap settings from the client failed; the previous settings stay")]
+    public static partial void ConfigurationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Information, "Trained-model lookup on {ServerUrl} failed, so the code lens leaves out that line: {Reason}")]
+    public static partial void LookupFailed(ILogger logger, Uri serverUrl, string reason);
+
+    [LoggerMessage(6, LogLevel.Information, "The client closed the connection")]
+    public static partial void Disconnected(ILogger logger);
+
+    [LoggerMessage(7, LogLevel.Information, "Exiting with code {ExitCode}; shutdown received: {ShutdownReceived}")]
+    public static partial void Exiting(ILogger logger, int exitCode, bool shutdownReceived);
+
+    [LoggerMessage(8, LogLevel.Error, "Publishing diagnostics for {Uri} version {Version} failed")]
+    public static partial void PublishFailed(ILogger logger, string uri, int version, Exception exception);
+
+    [LoggerMessage(9, LogLevel.Information, "Settings read: server {ServerUrl}, default input {DefaultInput}, default classes {DefaultClasses}")]
+    public static partial void SettingsRead(ILogger logger, string serverUrl, string defaultInput, string defaultClasses);
+}
