@@ -19,6 +19,7 @@ internal sealed class ConfigurationReader(
     {
         if (!session.SupportsConfiguration)
         {
+            settings.MarkFirstRead();
             return;
         }
 
@@ -31,6 +32,7 @@ internal sealed class ConfigurationReader(
         catch (Exception exception) when (exception is RemoteInvocationException or ConnectionLostException or ObjectDisposedException or JsonException)
         {
             Log.ConfigurationFailed(logger, exception);
+            settings.MarkFirstRead();
             return;
         }
 
@@ -52,7 +54,9 @@ internal sealed class ConfigurationReader(
             Log.SettingIgnored(logger, problem);
         }
 
-        if (!settings.Update(next))
+        var changed = settings.Update(next);
+        settings.MarkFirstRead();
+        if (!changed)
         {
             return;
         }

@@ -23,10 +23,10 @@ internal sealed class DiagnosticPublisher(
     private readonly SemaphoreSlim sendLock = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
 
-    /// <summary>Completes when the publications started so far have ended, for tests and the benchmark.</summary>
-    public Task Idle => Task.WhenAll(running.Values);
-
     private readonly ConcurrentDictionary<string, Task> running = new(StringComparer.Ordinal);
+
+    /// <summary>Completes when the publications started so far have ended, for the benchmark.</summary>
+    public Task Idle => Task.WhenAll(running.Values);
 
     public void Schedule(DocumentSnapshot snapshot)
     {
@@ -84,6 +84,7 @@ internal sealed class DiagnosticPublisher(
         try
         {
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            await analyzer.Settings.WhenFirstReadAsync(cancellationToken).ConfigureAwait(false);
             var compilation = analyzer.Analyze(snapshot, cancellationToken);
             var diagnostics = DiagnosticConverter.Convert(compilation, snapshot);
             await SendAsync(snapshot.Uri, snapshot.Version, diagnostics, () => ReferenceEquals(documents.Find(snapshot.Uri), snapshot), cancellationToken).ConfigureAwait(false);

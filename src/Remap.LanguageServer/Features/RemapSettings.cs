@@ -83,8 +83,34 @@ internal sealed record RemapSettings(Uri? ServerUrl, string? ApiKey, TensorShape
 /// <summary>The current settings and a generation number that grows with each change, so cached results know they are out of date.</summary>
 internal sealed class SettingsStore
 {
+    private static readonly TimeSpan FirstReadTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly TaskCompletionSource firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private RemapSettings current = RemapSettings.Empty;
     private int generation;
+
+    /// <summary>
+    /// Waits until the client's settings were read once (or two seconds at most), so the first diagnostics of a file that
+    /// relies on <c>remap.defaults.*</c> are not a flash of "input missing" errors.
+    /// </summary>
+    public async Task WhenFirstReadAsync(CancellationToken cancellationToken)
+    {
+        if (firstRead.Task.IsCompleted)
+        {
+            return;
+        }
+
+        try
+        {
+            await firstRead.Task.WaitAsync(FirstReadTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A client that never answers gets diagnostics with the settings known so far.
+        }
+    }
+
+    public void MarkFirstRead() => firstRead.TrySetResult();
 
     public RemapSettings Current => Volatile.Read(ref current);
 

@@ -22,8 +22,9 @@ internal sealed class CodeActionHandler(TextDocumentStore documents, DocumentAna
 
         // The fixes come from a fresh compilation of the current text, not from the client's copy of the diagnostics, which may be older.
         var compilation = analyzer.Analyze(snapshot, cancellationToken);
-        var start = snapshot.GetOffset(parameters.Range.Start);
-        var end = snapshot.GetOffset(parameters.Range.End);
+        // The whole lines of the range count, so a cursor anywhere on a line offers that line's fixes.
+        var start = snapshot.Lines.GetLine(snapshot.GetOffset(parameters.Range.Start)).Start;
+        var end = snapshot.Lines.GetLine(snapshot.GetOffset(parameters.Range.End)).End;
         var actions = compilation.Diagnostics
             .Where(diagnostic => diagnostic.Start <= end && start <= diagnostic.Start + diagnostic.Length)
             .SelectMany(diagnostic => QuickFixes.For(diagnostic, compilation, snapshot))

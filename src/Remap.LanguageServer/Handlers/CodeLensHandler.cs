@@ -24,6 +24,7 @@ internal sealed class CodeLensHandler(TextDocumentStore documents, DocumentAnaly
 
     public async Task<CodeLens[]> HandleAsync(CodeLensParams parameters, CancellationToken cancellationToken)
     {
+        await analyzer.Settings.WhenFirstReadAsync(cancellationToken).ConfigureAwait(false);
         if (documents.Find(parameters.TextDocument.Uri) is not { } snapshot)
         {
             return [];

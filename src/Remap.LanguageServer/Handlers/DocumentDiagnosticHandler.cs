@@ -15,20 +15,21 @@ internal sealed class DocumentDiagnosticHandler(TextDocumentStore documents, Doc
 
     public bool MutatesDocumentState => false;
 
-    public Task<DocumentDiagnosticReport> HandleAsync(DocumentDiagnosticParams parameters, CancellationToken cancellationToken)
+    public async Task<DocumentDiagnosticReport> HandleAsync(DocumentDiagnosticParams parameters, CancellationToken cancellationToken)
     {
+        await analyzer.Settings.WhenFirstReadAsync(cancellationToken).ConfigureAwait(false);
         if (documents.Find(parameters.TextDocument.Uri) is not { } snapshot)
         {
-            return Task.FromResult(new DocumentDiagnosticReport(DocumentDiagnosticReportKind.Full, null, []));
+            return new DocumentDiagnosticReport(DocumentDiagnosticReportKind.Full, null, []);
         }
 
         var resultId = string.Create(CultureInfo.InvariantCulture, $"{snapshot.Version}.{analyzer.Settings.Generation}.{snapshot.Text.GetHashCode()}");
         if (parameters.PreviousResultId == resultId)
         {
-            return Task.FromResult(new DocumentDiagnosticReport(DocumentDiagnosticReportKind.Unchanged, resultId, null));
+            return new DocumentDiagnosticReport(DocumentDiagnosticReportKind.Unchanged, resultId, null);
         }
 
         var compilation = analyzer.Analyze(snapshot, cancellationToken);
-        return Task.FromResult(new DocumentDiagnosticReport(DocumentDiagnosticReportKind.Full, resultId, DiagnosticConverter.Convert(compilation, snapshot)));
+        return new DocumentDiagnosticReport(DocumentDiagnosticReportKind.Full, resultId, DiagnosticConverter.Convert(compilation, snapshot));
     }
 }

@@ -11,17 +11,18 @@ internal sealed class InlayHintHandler(TextDocumentStore documents, DocumentAnal
 
     public bool MutatesDocumentState => false;
 
-    public Task<InlayHint[]> HandleAsync(InlayHintParams parameters, CancellationToken cancellationToken)
+    public async Task<InlayHint[]> HandleAsync(InlayHintParams parameters, CancellationToken cancellationToken)
     {
+        await analyzer.Settings.WhenFirstReadAsync(cancellationToken).ConfigureAwait(false);
         if (documents.Find(parameters.TextDocument.Uri) is not { } snapshot)
         {
-            return Task.FromResult<InlayHint[]>([]);
+            return [];
         }
 
         var compilation = analyzer.Analyze(snapshot, cancellationToken);
         if (compilation.Shapes is not { } shapes)
         {
-            return Task.FromResult<InlayHint[]>([]);
+            return [];
         }
 
         var hints = new List<InlayHint>();
@@ -51,6 +52,6 @@ internal sealed class InlayHintHandler(TextDocumentStore documents, DocumentAnal
             }
         }
 
-        return Task.FromResult(hints.ToArray());
+        return [.. hints];
     }
 }

@@ -1,0 +1,107 @@
+using StreamJsonRpc;
+
+namespace Remap.LanguageServer.Tests;
+
+public class LifecycleTests
+{
+    [Fact]
+    public async Task Initialize_AnnouncesIncrementalSync()
+    {
+        await using var client = LspClient.Start();
+
+        var result = await client.InitializeAsync(LspClient.PullCapabilities);
+
+        var sync = result.GetProperty("capabilities").GetProperty("textDocumentSync");
+        Assert.Equal(2, sync.GetProperty("change").GetInt32());
+        Assert.True(sync.GetProperty("openClose").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Initialize_AnnouncesEveryFeature()
+    {
+        await using var client = LspClient.Start();
+
+        var capabilities = (await client.InitializeAsync(LspClient.PullCapabilities)).GetProperty("capabilities");
+
+        string[] providers = ["diagnosticProvider", "completionProvider", "hoverProvider", "inlayHintProvider", "codeLensProvider", "codeActionProvider",
+            "documentFormattingProvider", "documentSymbolProvider", "semanticTokensProvider", "foldingRangeProvider"];
+        Assert.All(providers, provider => Assert.True(capabilities.TryGetProperty(provider, out _), provider));
+        Assert.Equal("utf-16", capabilities.GetProperty("positionEncoding").GetString());
+    }
+
+    [Fact]
+    public async Task Initialize_PushClientGetsNoDiagnosticProvider()
+    {
+        await using var client = LspClient.Start();
+
+        var capabilities = (await client.InitializeAsync(LspClient.PushCapabilities)).GetProperty("capabilities");
+
+        Assert.False(capabilities.TryGetProperty("diagnosticProvider", out _));
+    }
+
+    [Fact]
+    public async Task Request_BeforeInitializeIsRejected()
+    {
+        await using var client = LspClient.Start();
+
+        var error = await Assert.ThrowsAsync<RemoteInvocationException>(() => client.RequestAtAsync("textDocument/hover", 0, 0));
+
+        Assert.Equal(-32002, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Request_AfterShutdownIsRejected()
+    {
+        await using var client = await LspClient.InitializedAsync();
+        await client.RequestAsync("shutdown", null);
+
+        var error = await Assert.ThrowsAsync<RemoteInvocationException>(() => client.RequestAtAsync("textDocument/hover", 0, 0));
+
+        Assert.Equal(-32600, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Exit_AfterShutdownReturnsZero()
+    {
+        await using var client = await LspClient.InitializedAsync();
+
+        Assert.Equal(0, await client.ShutdownAndExitAsync());
+    }
+
+    [Fact]
+    public async Task Exit_WithoutShutdownReturnsOne()
+    {
+        await using var client = await LspClient.InitializedAsync();
+
+        await client.NotifyAsync("exit");
+
+        Assert.Equal(1, await client.Run.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Disconnect_EndsTheServerWithOne()
+    {
+        var client = await LspClient.InitializedAsync();
+        var run = client.Run;
+
+        await client.DisposeAsync();
+
+        Assert.Equal(1, await run.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Cancel_InFlightRequestEndsWithRequestCancelled()
+    {
+        await using var client = await LspClient.InitializedAsync();
+        await client.OpenAsync(TestTexts.Long(20000));
+        using var cancellation = new CancellationTokenSource();
+
+        var request = client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = LspClient.DocumentUri } }, cancellation.Token);
+        cancellation.Cancel();
+
+        // Either the cancellation reached the server in time, or the result came first: both are correct, neither may hang or crash.
+        var outcome = await Record.ExceptionAsync(() => request);
+        Assert.True(outcome is null or OperationCanceledException, outcome?.ToString());
+        Assert.Empty(await client.PullDiagnosticsAsync());
+    }
+}

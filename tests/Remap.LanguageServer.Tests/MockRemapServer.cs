@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Remap.LanguageServer.Tests;
+
+/// <summary>A stand-in for Remap.Api on 127.0.0.1 that answers the two GET routes the code lens uses with fixed JSON.</summary>
+internal sealed class MockRemapServer : IDisposable
+{
+    private readonly HttpListener listener = new();
+    private readonly Task loop;
+
+    public MockRemapServer(Func<string, string?> respond)
+    {
+        Url = $"http://127.0.0.1:{FreePort()}/";
+        listener.Prefixes.Add(Url);
+        listener.Start();
+        loop = Task.Run(async () =>
+        {
+            while (listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await listener.GetContextAsync();
+                }
+                catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+
+                var pathAndQuery = context.Request.Url!.PathAndQuery;
+                Requests.Enqueue(pathAndQuery);
+                Authorizations.Enqueue(context.Request.Headers["Authorization"] ?? "");
+                var body = respond(pathAndQuery);
+                context.Response.StatusCode = body is null ? 404 : 200;
+                context.Response.ContentType = "application/json";
+                var bytes = Encoding.UTF8.GetBytes(body ?? "{}");
+                await context.Response.OutputStream.WriteAsync(bytes);
+                context.Response.Close();
+            }
+        });
+    }
+
+    public string Url { get; }
+
+    public ConcurrentQueue<string> Requests { get; } = new();
+
+    public ConcurrentQueue<string> Authorizations { get; } = new();
+
+    /// <summary>Returns a port that nothing listens on, for a server that is down.</summary>
+    public static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        listener.Stop();
+        listener.Close();
+        loop.Wait(TimeSpan.FromSeconds(5));
+    }
+}

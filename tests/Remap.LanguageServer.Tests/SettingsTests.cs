@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+
+namespace Remap.LanguageServer.Tests;
+
+public class SettingsTests
+{
+    private const string WithoutHeaders = "dense units=10\n";
+
+    [Fact]
+    public async Task Settings_DefaultsCheckFilesWithoutInput()
+    {
+        var settings = new Dictionary<string, JsonNode?> { ["remap.defaults.input"] = "1x28x28", ["remap.defaults.classes"] = 10 };
+        await using var client = await LspClient.InitializedAsync(settings: settings);
+        await client.OpenAsync(WithoutHeaders);
+
+        var diagnostic = Assert.Single(await client.PullDiagnosticsAsync());
+
+        Assert.Equal("RM1005", diagnostic.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Settings_DidChangeConfigurationReadsAgain()
+    {
+        await using var client = await LspClient.InitializedAsync();
+        await client.OpenAsync(WithoutHeaders);
+        Assert.Equal(2, (await client.PullDiagnosticsAsync()).Length);
+        client.Settings["remap.defaults.input"] = "784";
+        client.Settings["remap.defaults.classes"] = 10;
+
+        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = (object?)null });
+
+        await WaitUntilAsync(() => client.Refreshes > 0);
+        Assert.Empty(await client.PullDiagnosticsAsync());
+        Assert.Equal(2, client.ConfigurationRequests);
+    }
+
+    [Fact]
+    public async Task Settings_PushRepublishesAfterChange()
+    {
+        await using var client = await LspClient.InitializedAsync(LspClient.PushCapabilities);
+        await client.OpenAsync(WithoutHeaders);
+        await client.WaitForPublishedAsync(item => item.GetProperty("diagnostics").GetArrayLength() == 2);
+        client.Settings["remap.defaults.input"] = "784";
+        client.Settings["remap.defaults.classes"] = 10;
+
+        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { } });
+
+        await client.WaitForPublishedAsync(item => item.GetProperty("diagnostics").GetArrayLength() == 0);
+    }
+
+    [Fact]
+    public async Task Settings_InvalidValueIsIgnored()
+    {
+        var settings = new Dictionary<string, JsonNode?> { ["remap.defaults.input"] = "28 by 28", ["remap.defaults.classes"] = 10 };
+        await using var client = await LspClient.InitializedAsync(settings: settings);
+        await client.OpenAsync(WithoutHeaders);
+
+        var codes = (await client.PullDiagnosticsAsync()).Select(item => item.GetProperty("code").GetString());
+
+        Assert.Equal(["RM0112"], codes);
+    }
+
+    [Fact]
+    public async Task Settings_PushedWithoutConfigurationCapability()
+    {
+        await using var client = await LspClient.InitializedAsync(new { textDocument = new { diagnostic = new { } } });
+        await client.OpenAsync(WithoutHeaders);
+
+        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { remap = new { defaults = new { input = "784", classes = 10 } } } });
+
+        Assert.Empty(await client.PullDiagnosticsAsync());
+        Assert.Equal(0, client.ConfigurationRequests);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var attempt = 0; attempt < 100 && !condition(); attempt++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition(), "the condition did not hold within 5 s");
+    }
+}
