@@ -1,0 +1,143 @@
+#:project ../../src/Remap.LanguageServer/Remap.LanguageServer.csproj
+#:property PublishAot=false
+// Measures the language server on a 2,000-line file: pulled diagnostics after a one-character edit and completion at the
+// end of the file, p50 and p99 over N requests each, and the server process's memory. The server runs as its own process
+// over stdio, as an editor starts it; the client pulls diagnostics, so the timings are the server's work plus one
+// stdio round trip, never the typing delay of pushed diagnostics.
+// Usage (see README.md beside this file): build with --artifacts-path, then run the DLL with [REQUESTS].
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using StreamJsonRpc;
+
+var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+var serverPath = Path.Combine(AppContext.BaseDirectory, "remap-language-server.dll");
+const string Uri = "file:///tmp/bench/long.remap";
+
+var text = LongFile(2000);
+var lines = text.Split('\n');
+var editLine = lines.Length / 2;
+while (!lines[editLine].StartsWith("dense units=", StringComparison.Ordinal))
+{
+    editLine++;
+}
+
+using var server = Process.Start(new ProcessStartInfo("dotnet", [serverPath])
+{
+    RedirectStandardInput = true,
+    RedirectStandardOutput = true,
+    RedirectStandardError = true,
+})!;
+_ = server.StandardError.ReadToEndAsync();
+using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(server.StandardInput.BaseStream, server.StandardOutput.BaseStream, new SystemTextJsonFormatter()));
+Func<JsonElement, object?[]> configuration = parameters => [.. parameters.GetProperty("items").EnumerateArray().Select(_ => (object?)null)];
+rpc.AddLocalRpcMethod(configuration.Method, configuration.Target, new JsonRpcMethodAttribute("workspace/configuration") { UseSingleObjectParameterDeserialization = true });
+rpc.StartListening();
+
+await rpc.InvokeWithParameterObjectAsync<JsonElement>("initialize", new
+{
+    processId = Environment.ProcessId,
+    rootUri = (string?)null,
+    capabilities = new { workspace = new { configuration = true }, textDocument = new { diagnostic = new { } } },
+});
+await rpc.NotifyWithParameterObjectAsync("initialized", new { });
+await rpc.NotifyWithParameterObjectAsync("textDocument/didOpen", new { textDocument = new { uri = Uri, languageId = "remap", version = 1, text } });
+
+// Warm-up: JIT and the first compilation are not part of the figures.
+for (var index = 0; index < 50; index++)
+{
+    await Diagnostics(index + 2);
+}
+
+var version = 100;
+var diagnostics = new double[requests];
+var stopwatch = new Stopwatch();
+for (var index = 0; index < requests; index++)
+{
+    // One character: units=64 becomes units=65 and back.
+    var digit = index % 2 == 0 ? "5" : "4";
+    await rpc.NotifyWithParameterObjectAsync("textDocument/didChange", new
+    {
+        textDocument = new { uri = Uri, version = ++version },
+        contentChanges = new[] { new { range = Range(editLine, 13, editLine, 14), text = digit } },
+    });
+    stopwatch.Restart();
+    var items = await Diagnostics(version);
+    diagnostics[index] = stopwatch.Elapsed.TotalMilliseconds;
+    if (items != 0)
+    {
+        throw new InvalidOperationException($"the long file should have no diagnostics, but has {items}");
+    }
+}
+
+var endLine = lines.Length - 1;
+var completion = new double[requests];
+for (var index = 0; index < requests; index++)
+{
+    stopwatch.Restart();
+    var result = await rpc.InvokeWithParameterObjectAsync<JsonElement>("textDocument/completion", new { textDocument = new { uri = Uri }, position = new { line = endLine, character = 0 } });
+    completion[index] = stopwatch.Elapsed.TotalMilliseconds;
+    if (result.GetProperty("items").GetArrayLength() == 0)
+    {
+        throw new InvalidOperationException("completion at the end of the file returned no items");
+    }
+}
+
+// The floor: a request whose work is a dictionary lookup, so the rest of each figure is the server's own work.
+var floor = new double[requests];
+for (var index = 0; index < requests; index++)
+{
+    stopwatch.Restart();
+    await rpc.InvokeWithParameterObjectAsync<JsonElement>("textDocument/completion", new { textDocument = new { uri = "file:///tmp/bench/not-open.remap" }, position = new { line = 0, character = 0 } });
+    floor[index] = stopwatch.Elapsed.TotalMilliseconds;
+}
+
+var status = File.ReadAllLines($"/proc/{server.Id}/status");
+string Memory(string key) => status.First(line => line.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim();
+
+Console.WriteLine($"file: {lines.Length} lines, {text.Length} characters; {requests} requests each; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+Report("diagnostics after a one-character edit", diagnostics, target: 20);
+Report("completion at the end of the file", completion, target: 10);
+Report("round trip of an empty request (floor)", floor, target: null);
+Console.WriteLine($"server memory: resident {Memory("VmRSS")}, peak resident {Memory("VmHWM")}");
+
+await rpc.InvokeWithParameterObjectAsync<JsonElement>("shutdown", null);
+await rpc.NotifyAsync("exit");
+await server.WaitForExitAsync();
+Console.WriteLine($"server exit code: {server.ExitCode}");
+
+async Task<int> Diagnostics(int expectedVersion)
+{
+    var report = await rpc.InvokeWithParameterObjectAsync<JsonElement>("textDocument/diagnostic", new { textDocument = new { uri = Uri } });
+    return report.GetProperty("items").GetArrayLength();
+}
+
+static object Range(int startLine, int startCharacter, int endLine, int endCharacter) =>
+    new { start = new { line = startLine, character = startCharacter }, end = new { line = endLine, character = endCharacter } };
+
+static void Report(string name, double[] milliseconds, double? target)
+{
+    var sorted = milliseconds.Order().ToArray();
+    var p50 = sorted[(int)(0.50 * (sorted.Length - 1))];
+    var p99 = sorted[(int)Math.Ceiling(0.99 * (sorted.Length - 1))];
+    var ratio = target is { } limit ? $", p99 / target {p99 / limit:0.00} (target {limit} ms)" : "";
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: p50 {p50:0.00} ms, p99 {p99:0.00} ms, max {sorted[^1]:0.00} ms{ratio}"));
+}
+
+static string LongFile(int lineCount)
+{
+    var builder = new StringBuilder("model long_mlp\ninput 784\nclasses 10\n\n");
+    var count = 4;
+    while (count < lineCount - 8)
+    {
+        builder.Append("# block ").Append(count / 4).Append('\n');
+        builder.Append("dense units=64\n");
+        builder.Append("relu\n");
+        builder.Append("dropout rate=0.1\n");
+        count += 4;
+    }
+
+    builder.Append("dense units=10\n\ntraining {\n  epochs = 2\n  seed = 7\n}\n");
+    return builder.ToString();
+}
