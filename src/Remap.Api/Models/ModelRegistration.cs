@@ -114,7 +114,7 @@ public sealed partial class ModelRegistration(
         var architecture = compiled.Architecture!;
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var model = ModelRecords.Create(architecture, compiled.Shapes!, sourceText, parentId, changes, now);
-        // TODO: store and honour jobOptions.Repeats and jobOptions.WarmStart (the production trainer, issue 5).
+        // TODO: store and honour jobOptions.Repeats and jobOptions.WarmStart in the worker.
         var job = new JobEntity { Model = model, Epochs = architecture.Training.Epochs, Priority = jobOptions?.Priority ?? 0, CreatedAt = now };
         context.Models.Add(model);
         context.Jobs.Add(job);
