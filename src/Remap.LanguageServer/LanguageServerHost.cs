@@ -29,7 +29,7 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
     private readonly JsonRpc rpc;
     private readonly ServerSession session = new();
     private readonly DiagnosticPublisher publisher;
-    private readonly TrainedModelLookup lookup;
+    private readonly RemapServerClient serverClient;
     private readonly ILogger logger;
 
     public LanguageServerHost(Stream input, Stream output, ILoggerFactory loggerFactory, LanguageServerOptions? options = null)
@@ -50,8 +50,8 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
         var settings = new SettingsStore();
         var analyzer = new DocumentAnalyzer(settings);
         publisher = new DiagnosticPublisher(session, documents, analyzer, client, options.DiagnosticDelay, logger);
-        lookup = new TrainedModelLookup(options.ServerTimeout, logger);
-        var configuration = new ConfigurationReader(session, settings, client, () => OnSettingsChanged(client), logger);
+        serverClient = new RemapServerClient(options.ServerTimeout, logger);
+        var configuration = new ConfigurationReader(session, settings, client, serverClient, () => OnSettingsChanged(client), logger);
 
         documents.Changed += publisher.Schedule;
         documents.Closed += uri =>
@@ -72,7 +72,7 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
         AddRequest(new CompletionHandler(session, documents));
         AddRequest(new HoverHandler(documents, analyzer));
         AddRequest(new InlayHintHandler(documents, analyzer));
-        AddRequest(new CodeLensHandler(documents, analyzer, lookup));
+        AddRequest(new CodeLensHandler(documents, analyzer, serverClient));
         AddRequest(new CodeActionHandler(documents, analyzer));
         AddRequest(new FormattingHandler(documents));
         AddRequest(new DocumentSymbolHandler(session, documents, analyzer));
@@ -103,7 +103,7 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         publisher.Dispose();
-        lookup.Dispose();
+        serverClient.Dispose();
         rpc.Dispose();
         return ValueTask.CompletedTask;
     }

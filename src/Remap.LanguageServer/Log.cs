@@ -17,7 +17,7 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Warning, "Reading the remap settings from the client failed; the previous settings stay")]
     public static partial void ConfigurationFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(5, LogLevel.Information, "Trained-model lookup on {ServerUrl} failed, so the code lens leaves out that line: {Reason}")]
+    [LoggerMessage(5, LogLevel.Information, "Request to the Remap server {ServerUrl} failed; the code lens and dataset checks go without it: {Reason}")]
     public static partial void LookupFailed(ILogger logger, Uri serverUrl, string reason);
 
     [LoggerMessage(6, LogLevel.Information, "The client closed the connection")]

@@ -11,6 +11,7 @@ internal sealed class ConfigurationReader(
     ServerSession session,
     SettingsStore settings,
     ClientConnection client,
+    RemapServerClient server,
     Action onChanged,
     ILogger logger)
 {
@@ -37,18 +38,23 @@ internal sealed class ConfigurationReader(
         }
 
         var problems = new List<string>();
-        Apply(RemapSettings.FromConfiguration(values ?? [], problems), problems);
+        await ApplyAsync(RemapSettings.FromConfiguration(values ?? [], problems), problems, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Takes settings a client pushed in <c>didChangeConfiguration</c>.</summary>
-    public void ApplyPushed(JsonElement pushed)
+    public Task ApplyPushedAsync(JsonElement pushed, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        Apply(RemapSettings.FromSettingsObject(pushed, problems), problems);
+        return ApplyAsync(RemapSettings.FromSettingsObject(pushed, problems), problems, cancellationToken);
     }
 
-    private void Apply(RemapSettings next, List<string> problems)
+    private async Task ApplyAsync(RemapSettings next, List<string> problems, CancellationToken cancellationToken)
     {
+        if (next.ServerUrl is { } url)
+        {
+            next = next with { Datasets = await server.GetDatasetsAsync(url, next.ApiKey, cancellationToken).ConfigureAwait(false) };
+        }
+
         foreach (var problem in problems)
         {
             Log.SettingIgnored(logger, problem);

@@ -26,6 +26,8 @@ internal sealed class DocumentAnalyzer(SettingsStore settings)
             DefaultInput = current.DefaultInput,
             DefaultClasses = current.DefaultClasses,
             DefaultName = ModelNames.FromUri(snapshot.Uri),
+            ResolveDataset = current.Datasets is { } datasets ? name => datasets.GetValueOrDefault(name) : null,
+            KnownDatasets = current.Datasets?.Keys.Order(StringComparer.Ordinal).ToArray(),
         };
         var compilation = ArchitectureCompiler.Compile(snapshot.Text, options, cancellationToken);
         entries[snapshot.Uri] = new Entry(snapshot.Version, generation, snapshot.Text, compilation);

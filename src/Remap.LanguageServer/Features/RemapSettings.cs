@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Remap.Core.Language;
 using Remap.Core.Model;
 
 namespace Remap.LanguageServer.Features;
@@ -7,6 +8,9 @@ namespace Remap.LanguageServer.Features;
 /// <summary>The <c>remap.*</c> settings the client gives through <c>workspace/configuration</c>.</summary>
 internal sealed record RemapSettings(Uri? ServerUrl, string? ApiKey, TensorShape? DefaultInput, int? DefaultClasses)
 {
+    /// <summary>The datasets of the configured Remap server, or null without a server (dataset names are then not checked).</summary>
+    public IReadOnlyDictionary<string, DatasetShape>? Datasets { get; init; }
+
     public static RemapSettings Empty { get; } = new(null, null, null, null);
 
     /// <summary>The sections asked for, in the order of <see cref="FromConfiguration"/>'s values.</summary>

@@ -13,7 +13,7 @@ namespace Remap.LanguageServer.Handlers;
 /// commands <c>remap.train</c>, <c>remap.ablate</c>, <c>remap.vary</c> and <c>remap.openOverview</c> with one argument
 /// <c>{ "uri", "model" }</c>. With a Remap server configured, one more lens tells whether this architecture is already trained.
 /// </summary>
-internal sealed class CodeLensHandler(TextDocumentStore documents, DocumentAnalyzer analyzer, TrainedModelLookup lookup) : IRequestHandler<CodeLensParams, CodeLens[]>
+internal sealed class CodeLensHandler(TextDocumentStore documents, DocumentAnalyzer analyzer, RemapServerClient serverClient) : IRequestHandler<CodeLensParams, CodeLens[]>
 {
     public static readonly (string Title, string Command)[] Commands =
         [("Train", "remap.train"), ("Ablate", "remap.ablate"), ("Vary", "remap.vary"), ("Open in Overview", "remap.openOverview")];
@@ -47,7 +47,7 @@ internal sealed class CodeLensHandler(TextDocumentStore documents, DocumentAnaly
         if (settings.ServerUrl is { } server && compilation.Architecture is { } architecture)
         {
             var hash = ArchitectureHash.Compute(architecture);
-            var model = await lookup.FindAsync(server, settings.ApiKey, hash, architecture.Dataset, cancellationToken).ConfigureAwait(false);
+            var model = await serverClient.FindAsync(server, settings.ApiKey, hash, architecture.Dataset, cancellationToken).ConfigureAwait(false);
             if (model is not null)
             {
                 // A lens with an empty command is a label: VS Code shows it without a link.

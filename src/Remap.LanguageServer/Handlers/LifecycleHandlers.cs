@@ -86,8 +86,7 @@ internal sealed class DidChangeConfigurationHandler(ServerSession session, Confi
     {
         if (!session.SupportsConfiguration && parameters.Settings is { ValueKind: System.Text.Json.JsonValueKind.Object } pushed)
         {
-            configuration.ApplyPushed(pushed);
-            return Task.CompletedTask;
+            return configuration.ApplyPushedAsync(pushed, cancellationToken);
         }
 
         return configuration.ReadAsync(cancellationToken);

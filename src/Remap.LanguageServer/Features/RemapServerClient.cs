@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Remap.Core.Language;
+using Remap.Core.Model;
 
 namespace Remap.LanguageServer.Features;
 
@@ -11,11 +13,12 @@ namespace Remap.LanguageServer.Features;
 internal sealed record TrainedModel(long Id, string Status, double? ValidationAccuracy, double? TestAccuracy);
 
 /// <summary>
-/// Asks a Remap server, over its public HTTP API only, whether an architecture is already trained:
-/// <c>GET /api/v1/models?architectureHash=&amp;dataset=</c>, then the model for its test accuracy. Answers are kept for a
-/// short while so that typing does not send a request per keystroke. Any failure means "unknown", never an error.
+/// A client of a Remap server's public HTTP API. It asks whether an architecture is already trained
+/// (<c>GET /api/v1/models?architectureHash=&amp;dataset=</c>, then the model for its test accuracy) and which datasets
+/// exist (<c>GET /api/v1/datasets</c>). Model answers are kept for a short while so that typing does not send a request
+/// per keystroke. Any failure means "unknown", never an error.
 /// </summary>
-internal sealed class TrainedModelLookup(TimeSpan timeout, ILogger logger) : IDisposable
+internal sealed class RemapServerClient(TimeSpan timeout, ILogger logger) : IDisposable
 {
     private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(30);
 
@@ -54,6 +57,23 @@ internal sealed class TrainedModelLookup(TimeSpan timeout, ILogger logger) : IDi
         }
     }
 
+    /// <summary>Returns the server's datasets by name with their input shape and class count, or null when the server cannot be reached.</summary>
+    public async Task<IReadOnlyDictionary<string, DatasetShape>?> GetDatasetsAsync(Uri server, string? apiKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var datasets = await GetAsync<List<DatasetSummary>>(server, apiKey, "api/v1/datasets", cancellationToken).ConfigureAwait(false) ?? [];
+            return datasets
+                .Where(dataset => dataset.InputDimensions is { Length: 1 or 3 } dimensions && dimensions.All(dimension => dimension >= 1) && dataset.Classes >= 2)
+                .ToDictionary(dataset => dataset.Name, dataset => new DatasetShape(TensorShape.FromDimensions(dataset.InputDimensions), dataset.Classes), StringComparer.Ordinal);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or JsonException or TaskCanceledException or NotSupportedException && !cancellationToken.IsCancellationRequested)
+        {
+            Log.LookupFailed(logger, server, exception.Message);
+            return null;
+        }
+    }
+
     public void Dispose() => http.Dispose();
 
     private async Task<T?> GetAsync<T>(Uri server, string? apiKey, string relative, CancellationToken cancellationToken)
@@ -78,4 +98,6 @@ internal sealed class TrainedModelLookup(TimeSpan timeout, ILogger logger) : IDi
     private sealed record ModelDetail(long Id, RunResult? LatestRun);
 
     private sealed record RunResult(double TestAccuracy);
+
+    private sealed record DatasetSummary(string Name, int[] InputDimensions, int Classes);
 }
