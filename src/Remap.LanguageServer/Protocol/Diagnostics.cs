@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Remap.LanguageServer.Protocol;
 
 public enum DiagnosticSeverity
@@ -10,11 +8,7 @@ public enum DiagnosticSeverity
     Hint = 4,
 }
 
-public sealed record Diagnostic(Range Range, DiagnosticSeverity Severity, string Code, string Source, string Message)
-{
-    /// <summary>What a quick fix needs, kept from publication to the code action request (see DiagnosticData).</summary>
-    public JsonElement? Data { get; init; }
-}
+public sealed record Diagnostic(Range Range, DiagnosticSeverity Severity, string Code, string Source, string Message);
 
 public sealed record PublishDiagnosticsParams(string Uri, int? Version, Diagnostic[] Diagnostics);
 
