@@ -74,6 +74,12 @@ public static partial class Lexer
 
     private static TokenKind Classify(string run)
     {
+        // Numbers and shapes start with a digit, a sign or a point; anything else is a word, without running the patterns.
+        if (run.Length > 0 && !char.IsAsciiDigit(run[0]) && run[0] is not ('+' or '-' or '.'))
+        {
+            return TokenKind.Word;
+        }
+
         if (IntegerPattern().IsMatch(run))
         {
             return TokenKind.Integer;
@@ -98,6 +104,12 @@ public static partial class Lexer
         if (text[position] is '_' or '-' or '.' or '+')
         {
             return 1;
+        }
+
+        // ASCII is most of every file: its letters and digits are the only name characters there.
+        if (char.IsAscii(text[position]))
+        {
+            return char.IsAsciiLetterOrDigit(text[position]) ? 1 : 0;
         }
 
         if (Rune.DecodeFromUtf16(text.AsSpan(position, end - position), out var rune, out var consumed) != OperationStatus.Done)
