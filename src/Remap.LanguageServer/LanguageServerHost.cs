@@ -70,7 +70,7 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
         AddNotification(new DidChangeConfigurationHandler(session, configuration));
         AddRequest(new DocumentDiagnosticHandler(documents, analyzer));
         AddRequest(new CompletionHandler(session, documents));
-        AddRequest(new HoverHandler(documents, analyzer));
+        AddRequest(new HoverHandler(session, documents, analyzer));
         AddRequest(new InlayHintHandler(documents, analyzer));
         AddRequest(new CodeLensHandler(documents, analyzer, serverClient));
         AddRequest(new CodeActionHandler(documents, analyzer));
@@ -79,9 +79,6 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
         AddRequest(new SemanticTokensFullHandler(documents, analyzer));
         AddRequest(new FoldingRangeHandler(documents, analyzer));
     }
-
-    /// <summary>Completes when the client sent pushed diagnostics scheduled so far, for tests and the benchmark.</summary>
-    internal Task DiagnosticsIdle => publisher.Idle;
 
     /// <summary>Serves the client until it sends <c>exit</c> or closes the connection; returns the process exit code.</summary>
     public async Task<int> RunAsync()

@@ -28,6 +28,10 @@ internal sealed class ServerSession
 
     public bool SupportsConfiguration => Capabilities.Workspace?.Configuration == true;
 
+    /// <summary>Markdown unless the client lists hover formats without it; the text is then shown as it is, Markdown marks included.</summary>
+    public string HoverMarkupKind =>
+        Capabilities.TextDocument?.Hover?.ContentFormat is { Length: > 0 } formats && !formats.Contains(MarkupKind.Markdown) ? MarkupKind.PlainText : MarkupKind.Markdown;
+
     public void Initialize(InitializeParams parameters)
     {
         if (initialized)

@@ -54,4 +54,15 @@ public class HoverTests
     {
         Assert.Null(await HoverAsync(TestTexts.Flat + "conv2 filters=3\ndense units=2\n", 3, 2));
     }
+
+    [Fact]
+    public async Task Hover_PlainTextForClientsWithoutMarkdown()
+    {
+        await using var client = await LspClient.InitializedAsync(new { textDocument = new { diagnostic = new { }, hover = new { contentFormat = new[] { "plaintext" } } } });
+        await client.OpenAsync(TestTexts.SmallCnn);
+
+        var hover = await client.RequestAtAsync("textDocument/hover", 5, 2);
+
+        Assert.Equal("plaintext", hover.GetProperty("contents").GetProperty("kind").GetString());
+    }
 }

@@ -23,11 +23,6 @@ internal sealed class DiagnosticPublisher(
     private readonly SemaphoreSlim sendLock = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
 
-    private readonly ConcurrentDictionary<string, Task> running = new(StringComparer.Ordinal);
-
-    /// <summary>Completes when the publications started so far have ended, for the benchmark.</summary>
-    public Task Idle => Task.WhenAll(running.Values);
-
     public void Schedule(DocumentSnapshot snapshot)
     {
         if (session.UsesPullDiagnostics || stopping.IsCancellationRequested)
@@ -42,7 +37,7 @@ internal sealed class DiagnosticPublisher(
         }
 
         pending[snapshot.Uri] = source;
-        running[snapshot.Uri] = PublishAfterDelayAsync(snapshot, source.Token);
+        _ = PublishAfterDelayAsync(snapshot, source.Token);
     }
 
     /// <summary>Clears the diagnostics of a closed document, so the client's problem list does not keep them.</summary>
@@ -58,7 +53,7 @@ internal sealed class DiagnosticPublisher(
             return;
         }
 
-        running[uri] = SendAsync(uri, null, [], () => documents.Find(uri) is null, stopping.Token);
+        _ = ClearAsync(uri);
     }
 
     /// <summary>Publishes every open document again, after the settings changed.</summary>
@@ -96,6 +91,18 @@ internal sealed class DiagnosticPublisher(
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             Log.PublishFailed(logger, snapshot.Uri, snapshot.Version, exception);
+        }
+    }
+
+    private async Task ClearAsync(string uri)
+    {
+        try
+        {
+            await SendAsync(uri, null, [], () => documents.Find(uri) is null, stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The session ended before the empty list could be sent.
         }
     }
 

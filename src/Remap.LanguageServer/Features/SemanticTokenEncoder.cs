@@ -1,5 +1,4 @@
 using Remap.Core.Language;
-using Remap.Core.Model;
 using Remap.LanguageServer.Documents;
 using Remap.LanguageServer.Protocol;
 
@@ -70,7 +69,7 @@ internal static class SemanticTokenEncoder
         return statement switch
         {
             LayerSyntax layer when token == layer.Keyword => layer.Definition is null ? null : (LayerType, 0),
-            LayerSyntax => layer_argument_word(token),
+            LayerSyntax => ArgumentWord(token),
             HeaderSyntax header when token == header.Keyword => (Keyword, 0),
             HeaderSyntax header when header.Kind == HeaderKind.Model => (Variable, 1),
             HeaderSyntax => (Variable, 0),
@@ -79,10 +78,8 @@ internal static class SemanticTokenEncoder
             _ => null,
         };
 
-        static (int, int)? layer_argument_word(SyntaxToken token) =>
+        // A word on a layer line is a parameter name, or one of padding's keyword values.
+        static (int, int)? ArgumentWord(SyntaxToken token) =>
             token.Text is "same" or "valid" ? (EnumMember, 0) : (Parameter, 0);
     }
-
-    /// <summary>The layer keywords, for tests that check every catalog entry is highlighted.</summary>
-    public static IEnumerable<string> LayerKeywords => LayerCatalog.All.Select(definition => definition.Keyword);
 }

@@ -10,7 +10,7 @@ namespace Remap.LanguageServer.Handlers;
 /// <c>textDocument/hover</c>: on a layer, its documentation, input shape → output shape and parameter count; on a parameter
 /// or a training setting, its meaning, default and range; on a header keyword, what it declares.
 /// </summary>
-internal sealed class HoverHandler(TextDocumentStore documents, DocumentAnalyzer analyzer) : IRequestHandler<HoverParams, Hover?>
+internal sealed class HoverHandler(ServerSession session, TextDocumentStore documents, DocumentAnalyzer analyzer) : IRequestHandler<HoverParams, Hover?>
 {
     public string Method => "textDocument/hover";
 
@@ -33,7 +33,7 @@ internal sealed class HoverHandler(TextDocumentStore documents, DocumentAnalyzer
         }
 
         var text = Describe(compilation, statement, token);
-        var hover = text is null ? null : new Hover(new MarkupContent(MarkupKind.Markdown, text), snapshot.GetRange(token.Span));
+        var hover = text is null ? null : new Hover(new MarkupContent(session.HoverMarkupKind, text), snapshot.GetRange(token.Span));
         return Task.FromResult(hover);
     }
 
