@@ -2,7 +2,7 @@
 #:property PublishAot=false
 // Measures the language server on a 2,000-line file: pulled diagnostics after a one-character edit and completion at the
 // end of the file, p50 and p99 over N requests each, and the server process's memory. The server runs as its own process
-// over stdio, as an editor starts it; the client pulls diagnostics, so the timings are the server's work plus one
+// over stdio, as an editor starts it. The client pulls diagnostics, so the timings are the server's work plus one
 // stdio round trip, never the typing delay of pushed diagnostics.
 // Usage (see README.md beside this file): build with --artifacts-path, then run the DLL with [REQUESTS].
 using System.Diagnostics;
@@ -47,7 +47,7 @@ await rpc.NotifyWithParameterObjectAsync("textDocument/didOpen", new { textDocum
 // Warm-up: JIT and the first compilation are not part of the figures.
 for (var index = 0; index < 50; index++)
 {
-    await Diagnostics(index + 2);
+    await Diagnostics();
 }
 
 var version = 100;
@@ -63,7 +63,7 @@ for (var index = 0; index < requests; index++)
         contentChanges = new[] { new { range = Range(editLine, 13, editLine, 14), text = digit } },
     });
     stopwatch.Restart();
-    var items = await Diagnostics(version);
+    var items = await Diagnostics();
     diagnostics[index] = stopwatch.Elapsed.TotalMilliseconds;
     if (items != 0)
     {
@@ -107,7 +107,7 @@ await rpc.NotifyAsync("exit");
 await server.WaitForExitAsync();
 Console.WriteLine($"server exit code: {server.ExitCode}");
 
-async Task<int> Diagnostics(int expectedVersion)
+async Task<int> Diagnostics()
 {
     var report = await rpc.InvokeWithParameterObjectAsync<JsonElement>("textDocument/diagnostic", new { textDocument = new { uri = Uri } });
     return report.GetProperty("items").GetArrayLength();

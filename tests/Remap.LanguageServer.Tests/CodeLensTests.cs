@@ -19,7 +19,7 @@ public class CodeLensTests
     private static Dictionary<string, JsonNode?> ServerSettings(string url) => new() { ["remap.server.url"] = url, ["remap.server.apiKey"] = "secret-key" };
 
     [Fact]
-    public async Task CodeLens_OffersTheFourCommandsAboveTheModel()
+    public async Task CodeLens_OffersFourCommands()
     {
         await using var client = await LspClient.InitializedAsync();
 

@@ -85,7 +85,7 @@ public class CompletionTests
     }
 
     [Fact]
-    public async Task Completion_OffersSettingsNotYetGivenInTrainingBlock()
+    public async Task Completion_OffersMissingSettings()
     {
         var items = await CompleteAsync(TestTexts.Flat + "dense units=2\ntraining {\n  epochs = 3\n  \n  seed = 1\n}\n", 6, 2);
 

@@ -40,7 +40,7 @@ public class InlayHintTests
     }
 
     [Fact]
-    public async Task InlayHint_LeavesOutCountForLayersWithoutWeights()
+    public async Task InlayHint_OmitsZeroCount()
     {
         var hints = await HintsAsync(TestTexts.SmallCnn);
 

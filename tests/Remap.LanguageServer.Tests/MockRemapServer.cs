@@ -5,7 +5,7 @@ using System.Text;
 
 namespace Remap.LanguageServer.Tests;
 
-/// <summary>A stand-in for Remap.Api on 127.0.0.1 that answers the two GET routes the code lens uses with fixed JSON.</summary>
+/// <summary>A stand-in for Remap.Api on 127.0.0.1 that returns fixed JSON for the GET routes the language server uses.</summary>
 internal sealed class MockRemapServer : IDisposable
 {
     private readonly HttpListener listener = new();

@@ -76,7 +76,7 @@ public class SynchronizationTests
     }
 
     [Fact]
-    public async Task Change_SeveralEditsInOneNotificationApplyInOrder()
+    public async Task Change_AppliesEditsInOrder()
     {
         await using var client = await LspClient.InitializedAsync();
         await client.OpenAsync(TestTexts.Flat + "dense units=2\n");

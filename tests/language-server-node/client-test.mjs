@@ -68,7 +68,7 @@ async function run() {
   assert.deepEqual(report.items.map((item) => item.code), ["RM1008"]);
   assert.deepEqual(report.items[0].range.start, { line: 7, character: 0 });
 
-  // The cursor after "conv2d filters=8 " asks for the parameters not yet given.
+  // Completion after "conv2d filters=8 " returns the parameters not yet given.
   const completion = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 4, character: 17 } });
   const labels = completion.items.map((item) => item.label);
   assert.deepEqual(labels, ["kernel", "stride", "padding"]);

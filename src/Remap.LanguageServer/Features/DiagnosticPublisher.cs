@@ -121,7 +121,7 @@ internal sealed class DiagnosticPublisher(
         }
         catch (ConnectionLostException)
         {
-            // The client went away; there is nobody left to tell.
+            // The client closed the connection, so the diagnostics have no receiver.
         }
         catch (ObjectDisposedException)
         {

@@ -13,9 +13,9 @@ namespace Remap.LanguageServer.Features;
 internal sealed record TrainedModel(long Id, string Status, double? ValidationAccuracy, double? TestAccuracy);
 
 /// <summary>
-/// A client of a Remap server's public HTTP API. It asks whether an architecture is already trained
-/// (<c>GET /api/v1/models?architectureHash=&amp;dataset=</c>, then the model for its test accuracy) and which datasets
-/// exist (<c>GET /api/v1/datasets</c>). Model answers are kept for a short while so that typing does not send a request
+/// A client of a Remap server's public HTTP API. It finds whether an architecture is already trained
+/// (<c>GET /api/v1/models?architectureHash=&amp;dataset=</c>, then the model for its test accuracy) and lists the server's
+/// datasets (<c>GET /api/v1/datasets</c>). Model lookups are kept for a short while so that typing does not send a request
 /// per keystroke. Any failure means "unknown", never an error.
 /// </summary>
 internal sealed class RemapServerClient(TimeSpan timeout, ILogger logger) : IDisposable

@@ -37,7 +37,7 @@ internal sealed record RemapSettings(Uri? ServerUrl, string? ApiKey, TensorShape
         return new RemapSettings(url, Text(1), input, classes);
     }
 
-    /// <summary>Reads the settings from a <c>didChangeConfiguration</c> payload, for clients that cannot answer <c>workspace/configuration</c>.</summary>
+    /// <summary>Reads the settings from a <c>didChangeConfiguration</c> payload, for clients without <c>workspace/configuration</c>.</summary>
     public static RemapSettings FromSettingsObject(JsonElement settings, List<string> problems)
     {
         JsonElement Find(params string[] path)
@@ -110,7 +110,7 @@ internal sealed class SettingsStore
         }
         catch (TimeoutException)
         {
-            // A client that never answers gets diagnostics with the settings known so far.
+            // Without a response, diagnostics use the settings known so far.
         }
     }
 

@@ -11,7 +11,7 @@ namespace Remap.LanguageServer.Handlers;
 /// <summary>
 /// <c>textDocument/codeLens</c>: "Train", "Ablate", "Vary" and "Open in Overview" above the model, running the client
 /// commands <c>remap.train</c>, <c>remap.ablate</c>, <c>remap.vary</c> and <c>remap.openOverview</c> with one argument
-/// <c>{ "uri", "model" }</c>. With a Remap server configured, one more lens tells whether this architecture is already trained.
+/// <c>{ "uri", "model" }</c>. With a Remap server configured, one more lens shows whether this architecture is already trained.
 /// </summary>
 internal sealed class CodeLensHandler(TextDocumentStore documents, DocumentAnalyzer analyzer, RemapServerClient serverClient) : IRequestHandler<CodeLensParams, CodeLens[]>
 {

@@ -7,7 +7,7 @@ namespace Remap.LanguageServer.Handlers;
 
 /// <summary>
 /// <c>textDocument/diagnostic</c>, for clients that pull diagnostics. The result id is the document version and the settings
-/// generation, so an unchanged document is answered with <c>unchanged</c>.
+/// generation, so the report for an unchanged document is <c>unchanged</c>.
 /// </summary>
 internal sealed class DocumentDiagnosticHandler(TextDocumentStore documents, DocumentAnalyzer analyzer) : IRequestHandler<DocumentDiagnosticParams, DocumentDiagnosticReport>
 {

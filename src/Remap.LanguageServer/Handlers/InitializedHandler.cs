@@ -3,7 +3,7 @@ using Remap.LanguageServer.Protocol;
 
 namespace Remap.LanguageServer.Handlers;
 
-/// <summary><c>initialized</c>: reads the settings once the client is ready to answer requests.</summary>
+/// <summary><c>initialized</c>: reads the settings once the client accepts requests from the server.</summary>
 internal sealed class InitializedHandler(ConfigurationReader configuration) : INotificationHandler<InitializedParams>
 {
     public string Method => "initialized";
