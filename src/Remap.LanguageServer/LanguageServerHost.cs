@@ -69,7 +69,7 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
         AddNotification(new DidCloseTextDocumentHandler(documents));
         AddNotification(new DidChangeConfigurationHandler(session, configuration));
         AddRequest(new DocumentDiagnosticHandler(documents, analyzer));
-        AddRequest(new CompletionHandler(session, documents));
+        AddRequest(new CompletionHandler(session, documents, settings));
         AddRequest(new HoverHandler(session, documents, analyzer));
         AddRequest(new InlayHintHandler(documents, analyzer));
         AddRequest(new CodeLensHandler(documents, analyzer, serverClient));

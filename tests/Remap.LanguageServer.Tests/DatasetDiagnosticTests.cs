@@ -51,4 +51,19 @@ public class DatasetDiagnosticTests
 
         Assert.Empty(await client.PullDiagnosticsAsync());
     }
+
+    [Fact]
+    public async Task Completion_OffersServerDatasets()
+    {
+        using var server = new MockRemapServer(path => path == "/api/v1/datasets" ? Datasets : null);
+        await using var client = await LspClient.InitializedAsync(settings: new Dictionary<string, JsonNode?> { ["remap.server.url"] = server.Url });
+        await client.OpenAsync("dataset fa\n");
+        await client.PullDiagnosticsAsync();
+
+        var completion = await client.RequestAtAsync("textDocument/completion", 0, 10);
+
+        var item = Assert.Single(completion.GetProperty("items").EnumerateArray());
+        Assert.Equal("fashion-mnist-sample", item.GetProperty("label").GetString());
+        Assert.Equal("dataset: input 1×28×28, 10 classes", item.GetProperty("detail").GetString());
+    }
 }

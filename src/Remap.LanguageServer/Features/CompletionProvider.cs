@@ -14,7 +14,8 @@ internal static class CompletionProvider
 {
     private static readonly HeaderKind[] Headers = [HeaderKind.Model, HeaderKind.Input, HeaderKind.Classes, HeaderKind.Dataset];
 
-    public static CompletionList Complete(DocumentSnapshot snapshot, Position position, bool snippets)
+    /// <summary>Completes at a position; <paramref name="datasets"/> are the configured server's dataset names, or null without a server.</summary>
+    public static CompletionList Complete(DocumentSnapshot snapshot, Position position, bool snippets, IReadOnlyDictionary<string, DatasetShape>? datasets = null)
     {
         var offset = snapshot.GetOffset(position);
         var line = snapshot.Lines.GetLine(offset);
@@ -34,15 +35,26 @@ internal static class CompletionProvider
         var words = before[..(wordStart - line.Start)].Split([' ', '\t', '\uFEFF'], StringSplitOptions.RemoveEmptyEntries);
         var items = TrainingBlockScanner.IsInside(snapshot, line.Number - 1)
             ? CompleteSetting(snapshot, line.Number - 1, words, replace)
-            : CompleteStatement(snapshot, line, words, replace, snippets);
+            : CompleteStatement(snapshot, line, words, replace, snippets, datasets);
         return new CompletionList(false, [.. items]);
     }
 
-    private static IEnumerable<CompletionItem> CompleteStatement(DocumentSnapshot snapshot, TextLine line, string[] words, Range replace, bool snippets)
+    private static IEnumerable<CompletionItem> CompleteStatement(
+        DocumentSnapshot snapshot, TextLine line, string[] words, Range replace, bool snippets, IReadOnlyDictionary<string, DatasetShape>? datasets)
     {
         if (words.Length == 0)
         {
             return StatementKeywords(replace, snippets);
+        }
+
+        if (words is ["dataset"] && datasets is not null)
+        {
+            return datasets.OrderBy(dataset => dataset.Key, StringComparer.Ordinal).Select(dataset => new CompletionItem(dataset.Key, CompletionItemKind.Value)
+            {
+                Detail = $"dataset: input {dataset.Value.Input}, {dataset.Value.Classes} classes",
+                Documentation = Markdown($"**{dataset.Key}**, registered on the Remap server: input {dataset.Value.Input}, {dataset.Value.Classes} classes."),
+                TextEdit = new TextEdit(replace, dataset.Key),
+            });
         }
 
         if (LayerCatalog.Find(words[0]) is not { } definition)

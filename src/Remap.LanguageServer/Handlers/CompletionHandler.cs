@@ -5,7 +5,7 @@ using Remap.LanguageServer.Protocol;
 namespace Remap.LanguageServer.Handlers;
 
 /// <summary><c>textDocument/completion</c>.</summary>
-internal sealed class CompletionHandler(ServerSession session, TextDocumentStore documents) : IRequestHandler<CompletionParams, CompletionList>
+internal sealed class CompletionHandler(ServerSession session, TextDocumentStore documents, SettingsStore settings) : IRequestHandler<CompletionParams, CompletionList>
 {
     public string Method => "textDocument/completion";
 
@@ -14,7 +14,7 @@ internal sealed class CompletionHandler(ServerSession session, TextDocumentStore
     public Task<CompletionList> HandleAsync(CompletionParams parameters, CancellationToken cancellationToken)
     {
         var result = documents.Find(parameters.TextDocument.Uri) is { } snapshot
-            ? CompletionProvider.Complete(snapshot, parameters.Position, session.SupportsSnippets)
+            ? CompletionProvider.Complete(snapshot, parameters.Position, session.SupportsSnippets, settings.Current.Datasets)
             : new CompletionList(false, []);
         return Task.FromResult(result);
     }
