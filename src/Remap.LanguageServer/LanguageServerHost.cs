@@ -61,7 +61,7 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
         };
 
         AddRequest(new InitializeHandler(session, logger));
-        AddNotification(new InitializedHandler(configuration));
+        AddNotification(new InitializedHandler(session, client, configuration, logger));
         AddRequest(new ShutdownHandler(session, publisher), withParameters: false);
         AddNotification(new ExitHandler(session), withParameters: false);
         AddNotification(new DidOpenTextDocumentHandler(documents));

@@ -45,6 +45,11 @@ internal sealed class LspClient : IAsyncDisposable
             return null;
         };
         rpc.AddLocalRpcMethod("workspace/diagnostic/refresh", refresh);
+        AddFunction("client/registerCapability", (JsonElement parameters) =>
+        {
+            Registrations.Enqueue(parameters.Clone());
+            return (object?)null;
+        });
         rpc.StartListening();
     }
 
@@ -57,6 +62,9 @@ internal sealed class LspClient : IAsyncDisposable
     public Dictionary<string, JsonNode?> Settings { get; } = [];
 
     public int ConfigurationRequests { get; private set; }
+
+    /// <summary>The parameters of each <c>client/registerCapability</c> request the server sent.</summary>
+    public ConcurrentQueue<JsonElement> Registrations { get; } = new();
 
     public int Refreshes { get; private set; }
 

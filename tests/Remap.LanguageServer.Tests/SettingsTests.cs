@@ -72,6 +72,28 @@ public class SettingsTests
         Assert.Equal(0, client.ConfigurationRequests);
     }
 
+    [Fact]
+    public async Task Settings_RegistersForConfigurationChanges()
+    {
+        await using var client = await LspClient.InitializedAsync(new { workspace = new { configuration = true, didChangeConfiguration = new { dynamicRegistration = true } } });
+
+        await WaitUntilAsync(() => client.ConfigurationRequests > 0);
+
+        var registration = Assert.Single(Assert.Single(client.Registrations).GetProperty("registrations").EnumerateArray());
+        Assert.Equal("workspace/didChangeConfiguration", registration.GetProperty("method").GetString());
+        Assert.Equal("remap", registration.GetProperty("registerOptions").GetProperty("section").GetString());
+    }
+
+    [Fact]
+    public async Task Settings_NoRegistrationWithoutDynamicSupport()
+    {
+        await using var client = await LspClient.InitializedAsync();
+
+        await WaitUntilAsync(() => client.ConfigurationRequests > 0);
+
+        Assert.Empty(client.Registrations);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var attempt = 0; attempt < 100 && !condition(); attempt++)
@@ -81,4 +103,5 @@ public class SettingsTests
 
         Assert.True(condition(), "the condition did not hold within 5 s");
     }
+
 }

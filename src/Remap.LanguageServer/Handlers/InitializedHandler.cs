@@ -1,14 +1,37 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Remap.LanguageServer.Features;
 using Remap.LanguageServer.Protocol;
+using StreamJsonRpc;
 
 namespace Remap.LanguageServer.Handlers;
 
-/// <summary><c>initialized</c>: reads the settings once the client accepts requests from the server.</summary>
-internal sealed class InitializedHandler(ConfigurationReader configuration) : INotificationHandler<InitializedParams>
+/// <summary>
+/// <c>initialized</c>: registers for <c>workspace/didChangeConfiguration</c> where the client registers it dynamically (VS Code's
+/// client sends that notification only after such a registration), then reads the settings.
+/// </summary>
+internal sealed class InitializedHandler(ServerSession session, ClientConnection client, ConfigurationReader configuration, ILogger logger)
+    : INotificationHandler<InitializedParams>
 {
     public string Method => "initialized";
 
     public bool MutatesDocumentState => true;
 
-    public Task HandleAsync(InitializedParams parameters, CancellationToken cancellationToken) => configuration.ReadAsync(cancellationToken);
+    public async Task HandleAsync(InitializedParams parameters, CancellationToken cancellationToken)
+    {
+        if (session.Capabilities.Workspace?.DidChangeConfiguration?.DynamicRegistration == true)
+        {
+            var registration = new Registration(Guid.NewGuid().ToString(), "workspace/didChangeConfiguration", new DidChangeConfigurationRegistrationOptions("remap"));
+            try
+            {
+                await client.RequestAsync<JsonElement?>("client/registerCapability", new RegistrationParams([registration]), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is RemoteInvocationException or ConnectionLostException or ObjectDisposedException)
+            {
+                Log.RequestFailed(logger, "client/registerCapability", exception);
+            }
+        }
+
+        await configuration.ReadAsync(cancellationToken).ConfigureAwait(false);
+    }
 }
