@@ -7,8 +7,8 @@ using StreamJsonRpc;
 namespace Remap.LanguageServer.Handlers;
 
 /// <summary>
-/// <c>initialized</c>: registers for <c>workspace/didChangeConfiguration</c> where the client registers it dynamically (VS Code's
-/// client sends that notification only after such a registration), then reads the settings.
+/// <c>initialized</c>: registers for <c>workspace/didChangeConfiguration</c> with the section <c>remap</c> when the client supports
+/// dynamic registration, because such a client may send that notification only for registered sections. Then reads the settings.
 /// </summary>
 internal sealed class InitializedHandler(ServerSession session, ClientConnection client, ConfigurationReader configuration, ILogger logger)
     : INotificationHandler<InitializedParams>
