@@ -78,4 +78,13 @@ public class CodeActionTests
 
         Assert.Empty(actions);
     }
+
+    [Fact]
+    public async Task CodeAction_RemovesRepeatedRelu()
+    {
+        var (actions, client) = await ActionsAsync(TestTexts.Flat + "dense units=8\nrelu\nrelu\ndense units=2\n", 5);
+        await using var _ = client;
+
+        Assert.Equal("Remove this relu layer", Assert.Single(actions).GetProperty("title").GetString());
+    }
 }

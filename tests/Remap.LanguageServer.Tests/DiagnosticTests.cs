@@ -44,6 +44,17 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public async Task Pull_RedundantLayerIsTaggedUnnecessary()
+    {
+        await using var client = await LspClient.InitializedAsync();
+        await client.OpenAsync(TestTexts.Flat + "dense units=8\nrelu\nrelu\ndense units=2\n");
+
+        var diagnostic = Assert.Single(await client.PullDiagnosticsAsync());
+
+        Assert.Equal(1, Assert.Single(diagnostic.GetProperty("tags").EnumerateArray()).GetInt32());
+    }
+
+    [Fact]
     public async Task Pull_UnchangedDocumentAnswersUnchanged()
     {
         await using var client = await LspClient.InitializedAsync();

@@ -1,8 +1,11 @@
+using Remap.Core.Diagnostics;
 using Remap.Core.Language;
 using Remap.LanguageServer.Documents;
 using Remap.LanguageServer.Protocol;
 using CoreDiagnostic = Remap.Core.Diagnostics.Diagnostic;
 using CoreSeverity = Remap.Core.Diagnostics.DiagnosticSeverity;
+using Diagnostic = Remap.LanguageServer.Protocol.Diagnostic;
+using DiagnosticSeverity = Remap.LanguageServer.Protocol.DiagnosticSeverity;
 
 namespace Remap.LanguageServer.Features;
 
@@ -23,6 +26,9 @@ internal static class DiagnosticConverter
             _ => DiagnosticSeverity.Information,
         };
         var range = snapshot.GetRange(new TextSpan(diagnostic.Start, diagnostic.Length));
-        return new Diagnostic(range, severity, diagnostic.Code, Source, diagnostic.Message);
+
+        // Editors fade a layer that does nothing, as they fade unused code.
+        var unnecessary = diagnostic.Code is DiagnosticCodes.RedundantFlatten or DiagnosticCodes.RepeatedActivation;
+        return new Diagnostic(range, severity, diagnostic.Code, Source, diagnostic.Message) { Tags = unnecessary ? [DiagnosticTag.Unnecessary] : null };
     }
 }

@@ -10,7 +10,7 @@ namespace Remap.LanguageServer.Features;
 
 /// <summary>
 /// The quick fixes for the common errors: the closest layer, parameter or setting name for a misspelt one, <c>flatten</c>
-/// before a dense layer on an image, and removing a pooling layer that no longer fits (or a flatten that does nothing).
+/// before a dense layer on an image, and removing a pooling layer that no longer fits (or a flatten or relu that does nothing).
 /// </summary>
 internal static class QuickFixes
 {
@@ -33,6 +33,7 @@ internal static class QuickFixes
                 return InsertBefore(span, snapshot, lspDiagnostic, "flatten", "globalavgpool");
             case DiagnosticCodes.PoolLargerThanInput:
             case DiagnosticCodes.RedundantFlatten:
+            case DiagnosticCodes.RepeatedActivation:
                 return [RemoveLine(span, snapshot, lspDiagnostic, word.Split(' ')[0])];
             default:
                 return [];

@@ -8,7 +8,16 @@ public enum DiagnosticSeverity
     Hint = 4,
 }
 
-public sealed record Diagnostic(Range Range, DiagnosticSeverity Severity, string Code, string Source, string Message);
+public enum DiagnosticTag
+{
+    Unnecessary = 1,
+    Deprecated = 2,
+}
+
+public sealed record Diagnostic(Range Range, DiagnosticSeverity Severity, string Code, string Source, string Message)
+{
+    public DiagnosticTag[]? Tags { get; init; }
+}
 
 public sealed record PublishDiagnosticsParams(string Uri, int? Version, Diagnostic[] Diagnostics);
 
