@@ -93,6 +93,15 @@ for (var index = 0; index < requests; index++)
     floor[index] = stopwatch.Elapsed.TotalMilliseconds;
 }
 
+// The reference: the same compilation in this process, without JSON-RPC, stdio or the server's bookkeeping.
+var compile = new double[requests];
+for (var index = 0; index < requests; index++)
+{
+    stopwatch.Restart();
+    Remap.Core.Language.ArchitectureCompiler.Compile(text);
+    compile[index] = stopwatch.Elapsed.TotalMilliseconds;
+}
+
 var status = File.ReadAllLines($"/proc/{server.Id}/status");
 string Memory(string key) => status.First(line => line.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim();
 
@@ -100,6 +109,7 @@ Console.WriteLine($"file: {lines.Length} lines, {text.Length} characters; {reque
 Report("diagnostics after a one-character edit", diagnostics, target: 20);
 Report("completion at the end of the file", completion, target: 10);
 Report("round trip of an empty request (floor)", floor, target: null);
+Report("ArchitectureCompiler.Compile in this process (reference)", compile, target: null);
 Console.WriteLine($"server memory: resident {Memory("VmRSS")}, peak resident {Memory("VmHWM")}");
 
 await rpc.InvokeWithParameterObjectAsync<JsonElement>("shutdown", null);
