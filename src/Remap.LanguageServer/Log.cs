@@ -31,4 +31,10 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Information, "Settings read: server {ServerUrl}, default input {DefaultInput}, default classes {DefaultClasses}")]
     public static partial void SettingsRead(ILogger logger, string serverUrl, string defaultInput, string defaultClasses);
+
+    [LoggerMessage(10, LogLevel.Warning, "The client process {ProcessId} exited without shutdown; ending the session")]
+    public static partial void ParentExited(ILogger logger, int processId);
+
+    [LoggerMessage(11, LogLevel.Information, "The client process {ProcessId} is not visible from here, so the server does not watch it")]
+    public static partial void ParentNotFound(ILogger logger, int processId);
 }

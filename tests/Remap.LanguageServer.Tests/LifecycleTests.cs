@@ -79,6 +79,17 @@ public class LifecycleTests
     }
 
     [Fact]
+    public async Task ParentExit_EndsTheServerWithOne()
+    {
+        await using var client = LspClient.Start();
+        using var parent = System.Diagnostics.Process.Start("sleep", "1")!;
+
+        await client.RequestAsync("initialize", new { processId = parent.Id, capabilities = new { } });
+
+        Assert.Equal(1, await client.Run.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task Disconnect_EndsTheServerWithOne()
     {
         var client = await LspClient.InitializedAsync();

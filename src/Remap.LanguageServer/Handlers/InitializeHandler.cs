@@ -15,6 +15,7 @@ internal sealed class InitializeHandler(ServerSession session, ILogger logger) :
     public Task<InitializeResult> HandleAsync(InitializeParams parameters, CancellationToken cancellationToken)
     {
         session.Initialize(parameters);
+        ParentProcessWatcher.Watch(parameters.ProcessId, session, logger);
         Log.Initialized(logger, session.ClientName, session.UsesPullDiagnostics ? "pulled" : "pushed");
 
         var capabilities = new ServerCapabilities
