@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Remap.LanguageServer;
 
 /// <summary>
-/// Ends the session when the client process named in <c>initialize</c> exits, as the specification requires, so a crashed editor
+/// Ends the session when the client process named in <c>initialize</c> exits, as the specification recommends, so a crashed editor
 /// leaves no server behind. A process id that cannot be found (another process namespace, for example) is ignored.
 /// </summary>
 internal static class ParentProcessWatcher
