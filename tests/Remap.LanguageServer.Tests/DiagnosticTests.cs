@@ -80,7 +80,7 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public async Task Pull_LongFileEditAtTheEndIsSeen()
+    public async Task Pull_LongFileSeesLastEdit()
     {
         await using var client = await LspClient.InitializedAsync();
         var text = TestTexts.Long();
