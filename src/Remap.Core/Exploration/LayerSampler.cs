@@ -26,6 +26,10 @@ public static class LayerSampler
         };
     }
 
+    /// <summary>Whether a layer of the kind can run on the shape: image layers need an image, dense needs a flat vector.</summary>
+    public static bool Fits(LayerKind kind, TensorShape input) =>
+        LayerTransitions.NeedsImage(kind) ? input.IsImage : kind != LayerKind.Dense || input.IsFlat;
+
     /// <summary>Returns the allowed values of <paramref name="parameter"/> that differ from the layer's current value.</summary>
     public static ImmutableArray<double> OtherValues(Layer layer, string parameter)
     {

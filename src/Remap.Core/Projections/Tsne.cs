@@ -1,7 +1,8 @@
 namespace Remap.Core.Projections;
 
 /// <summary>The settings of a t-SNE run; the defaults follow van der Maaten and Hinton (2008).</summary>
-public sealed record TsneOptions(int Seed, double Perplexity = 30, int Iterations = 750, double LearningRate = 200)
+/// <param name="LearningRate">Null picks max(n / 48, 50), the rule of Belkina et al. (2019), which keeps small sets from diverging.</param>
+public sealed record TsneOptions(int Seed, double Perplexity = 30, int Iterations = 750, double? LearningRate = null)
 {
     /// <summary>The iterations at the start during which the input affinities are multiplied by 12 to separate clusters early.</summary>
     public int ExaggerationIterations { get; init; } = 250;
@@ -35,6 +36,7 @@ public static class Tsne
             position[index] = 1e-4 * Gaussian(random);
         }
 
+        var learningRate = options.LearningRate ?? Math.Max(count / 48.0, 50);
         var update = new double[count * 2];
         var gains = Enumerable.Repeat(1.0, count * 2).ToArray();
         var gradient = new double[count * 2];
@@ -49,7 +51,7 @@ public static class Tsne
             for (var index = 0; index < position.Length; index++)
             {
                 gains[index] = Math.Sign(gradient[index]) != Math.Sign(update[index]) ? gains[index] + 0.2 : Math.Max(0.01, gains[index] * 0.8);
-                update[index] = momentum * update[index] - options.LearningRate * gains[index] * gradient[index];
+                update[index] = momentum * update[index] - learningRate * gains[index] * gradient[index];
                 position[index] += update[index];
             }
 
