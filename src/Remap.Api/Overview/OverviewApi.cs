@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Remap.Api.Infrastructure;
+using Remap.Engine.Store;
+using Remap.Training.Data;
+
+namespace Remap.Api.Overview;
+
+public static class OverviewApi
+{
+    private const int DefaultLimit = 10_000;
+
+    public static RouteGroupBuilder MapOverviewApi(this RouteGroupBuilder api)
+    {
+        var overview = api.MapGroup("/overview").WithTags("Overview");
+        overview.MapGet("/", GetOverview)
+            .WithName("GetOverview")
+            .WithSummary("Every model of a dataset as a point of the structure, prediction or accuracy-size view, paged or thinned")
+            .WithDescription(
+                "Projections are cached: a landmark-MDS layout is fitted once and later models are placed with the same basis without moving the others, " +
+                "until POST /api/v1/overview/recompute. t-SNE places new models only on recompute. Each point carries accuracy, parameter count, status, " +
+                "parent and the layers' short form; classIndex adds the test accuracy on one class. Page with limit and after (nextAfter), thin with maxPoints, " +
+                "and pass focus to get one model's point whatever the page.")
+            .WithValidation<OverviewQuery>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        overview.MapPost("/recompute", Recompute)
+            .WithName("RecomputeProjection")
+            .WithSummary("Fit a structure or prediction projection again on every model; points may all move")
+            .WithValidation<RecomputeProjectionRequest>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return api;
+    }
+
+    public static async Task<Results<Ok<OverviewResponse>, ProblemHttpResult>> GetOverview(
+        [AsParameters] OverviewQuery query, OverviewService overview, RemapDbContext context, DatasetCatalog datasets, CancellationToken cancellationToken)
+    {
+        var resolved = await ResolveDatasetAsync(query.Dataset, context, datasets, cancellationToken);
+        if (resolved.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var dataset = resolved.Dataset!;
+        if (query.ClassIndex is { } classIndex && datasets.Find(dataset) is { } info && classIndex >= info.Classes)
+        {
+            return Problems.BadRequest("Class index out of range",
+                $"'classIndex' is {classIndex}, but dataset '{dataset}' has {info.Classes} classes: use 0 to {info.Classes - 1}.");
+        }
+
+        var view = query.Projection ?? ProjectionKinds.Structure;
+        var method = view == ProjectionKinds.AccuracySize ? "" : query.Method ?? ProjectionKinds.LandmarkMds;
+        OverviewSnapshot snapshot;
+        try
+        {
+            snapshot = await overview.GetAsync(dataset, view, method, cancellationToken);
+        }
+        catch (ProjectionException exception)
+        {
+            return Problems.BadRequest("Projection not possible", exception.Message);
+        }
+
+        return TypedResults.Ok(OverviewPaging.Page(snapshot, dataset, view, query, query.Limit ?? DefaultLimit));
+    }
+
+    public static async Task<Results<Ok<OverviewProjectionInfo>, ProblemHttpResult>> Recompute(
+        RecomputeProjectionRequest request, OverviewService overview, RemapDbContext context, DatasetCatalog datasets,
+        Microsoft.Extensions.Options.IOptions<ExplorationOptions> options, CancellationToken cancellationToken)
+    {
+        var resolved = await ResolveDatasetAsync(request.Dataset, context, datasets, cancellationToken);
+        if (resolved.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        try
+        {
+            var info = await overview.RecomputeAsync(resolved.Dataset!, request.Projection, request.Method ?? ProjectionKinds.LandmarkMds,
+                request.Seed ?? options.Value.Seed, cancellationToken);
+            return TypedResults.Ok(info);
+        }
+        catch (ProjectionException exception)
+        {
+            return Problems.BadRequest("Projection not possible", exception.Message);
+        }
+    }
+
+    /// <summary>Uses the named dataset, or the only dataset the models (or, without models, the server) have.</summary>
+    private static async Task<(string? Dataset, ProblemHttpResult? Problem)> ResolveDatasetAsync(
+        string? requested, RemapDbContext context, DatasetCatalog datasets, CancellationToken cancellationToken)
+    {
+        var used = await context.Models.Select(model => model.DatasetName).Distinct().OrderBy(name => name).ToListAsync(cancellationToken);
+        if (requested is not null)
+        {
+            if (!used.Contains(requested) && datasets.Find(requested) is null)
+            {
+                return (null, Problems.BadRequest("Unknown dataset",
+                    $"'dataset' is '{requested}', but no model uses it and the server has no such dataset. Use one of: {string.Join(", ", used.Concat(datasets.List().Select(info => info.Name)).Distinct())}."));
+            }
+
+            return (requested, null);
+        }
+
+        var candidates = used.Count > 0 ? used : [.. datasets.List().Select(info => info.Name)];
+        return candidates.Count == 1
+            ? (candidates[0], null)
+            : (null, Problems.BadRequest("Dataset needed",
+                $"The models use {candidates.Count} datasets ({string.Join(", ", candidates)}), so the overview needs 'dataset': add ?dataset=NAME."));
+    }
+}

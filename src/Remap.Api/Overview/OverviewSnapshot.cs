@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+
+namespace Remap.Api.Overview;
+
+/// <summary>One model of a built overview, with every class's test accuracy so any <c>classIndex</c> is served from the cache.</summary>
+public sealed record OverviewEntry(
+    long Id, string Name, double? X, double? Y, double? ValidationAccuracy, long ParameterCount, string Status, long? ParentId, string Layers,
+    IReadOnlyList<double>? PerClassAccuracy);
+
+/// <summary>A built view of one dataset, valid while the store's <see cref="Version"/> stays the same.</summary>
+public sealed record OverviewSnapshot(
+    string Version, ImmutableArray<OverviewEntry> Entries, OverviewBounds? Bounds, OverviewProjectionInfo? ProjectionInfo)
+{
+    public int PlacedCount { get; } = Entries.Count(entry => entry.X is not null);
+}
+
+/// <summary>
+/// The overview snapshots of this process, one per dataset, view and method. A request rebuilds its
+/// snapshot only when the store changed (models, runs or job states), so repeated requests cost a
+/// version check, paging and serialisation.
+/// </summary>
+public sealed class OverviewCache
+{
+    private readonly ConcurrentDictionary<(string Dataset, string View, string Method), OverviewSnapshot> snapshots = new();
+    private readonly ConcurrentDictionary<(string Dataset, string View, string Method), SemaphoreSlim> gates = new();
+
+    /// <summary>Per-class test accuracies by run id; a run never changes once stored.</summary>
+    public ConcurrentDictionary<long, IReadOnlyList<double>> PerClassAccuracy { get; } = new();
+
+    public OverviewSnapshot? Find((string Dataset, string View, string Method) key, string version) =>
+        snapshots.TryGetValue(key, out var snapshot) && snapshot.Version == version ? snapshot : null;
+
+    public void Store((string Dataset, string View, string Method) key, OverviewSnapshot snapshot) => snapshots[key] = snapshot;
+
+    public void Remove((string Dataset, string View, string Method) key) => snapshots.TryRemove(key, out _);
+
+    /// <summary>The lock that lets one request at a time build a view, so a projection is fitted once.</summary>
+    public SemaphoreSlim Gate((string Dataset, string View, string Method) key) => gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
+}
