@@ -2,10 +2,13 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Remap.Api.Ablations;
 using Remap.Api.Datasets;
+using Remap.Api.Glyphs;
 using Remap.Api.Infrastructure;
 using Remap.Api.Jobs;
 using Remap.Api.Models;
 using Remap.Api.Overview;
+using Remap.Api.Populations;
+using Remap.Api.Variations;
 using Remap.Engine;
 using Remap.Engine.Sqlite;
 using Remap.Engine.Store;
@@ -49,6 +52,7 @@ public static class RemapServer
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         builder.Services.AddSingleton<ApiKeyFilter>();
         builder.Services.AddScoped<ModelRegistration>();
+        builder.Services.AddScoped<DerivedModels>();
 
         // Exploration: landmark distances, projections and the overview cache.
         builder.Services.Configure<ExplorationOptions>(builder.Configuration.GetSection(ExplorationOptions.SectionName));
@@ -73,6 +77,11 @@ public static class RemapServer
         api.MapAblationsApi();
         api.MapDatasetsApi();
         api.MapOverviewApi();
+        api.MapPopulationsApi();
+        api.MapVariationsApi();
+        api.MapModelDiffApi();
+        api.MapGlyphApi();
+        api.MapSamplesApi();
 
         return app;
     }
