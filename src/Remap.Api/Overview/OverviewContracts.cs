@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace Remap.Api.Overview;
 
 /// <summary>The query of GET /api/v1/overview.</summary>
@@ -10,14 +12,14 @@ namespace Remap.Api.Overview;
 /// <param name="MaxPoints">Thins the view to at most this many placed points, keeping the most accurate model of each grid cell; 10 to 50,000.</param>
 /// <param name="Focus">A model id to jump to: the response carries its point even when paging or thinning leaves it out.</param>
 public sealed record OverviewQuery(
-    string? Projection = null,
-    string? Method = null,
-    string? Dataset = null,
-    int? ClassIndex = null,
-    int? Limit = null,
-    long? After = null,
-    int? MaxPoints = null,
-    long? Focus = null);
+    [property: FromQuery(Name = "projection")] string? Projection = null,
+    [property: FromQuery(Name = "method")] string? Method = null,
+    [property: FromQuery(Name = "dataset")] string? Dataset = null,
+    [property: FromQuery(Name = "classIndex")] int? ClassIndex = null,
+    [property: FromQuery(Name = "limit")] int? Limit = null,
+    [property: FromQuery(Name = "after")] long? After = null,
+    [property: FromQuery(Name = "maxPoints")] int? MaxPoints = null,
+    [property: FromQuery(Name = "focus")] long? Focus = null);
 
 /// <summary>One model in the overview. X and Y are null for a model the view cannot place yet.</summary>
 /// <param name="Layers">The layers' short form, for example <c>conv16k3p1 → relu → max2 → flat → dense10</c>: what the architecture glyph draws.</param>
