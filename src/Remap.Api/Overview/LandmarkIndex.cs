@@ -40,6 +40,7 @@ public sealed partial class LandmarkIndex(
         {
             var landmarkCount = await context.Landmarks.CountAsync(landmark => landmark.DatasetName == dataset, cancellationToken);
             var incomplete = await context.Models
+                .AsNoTracking()
                 .Where(model => model.DatasetName == dataset)
                 .Where(model => !context.LandmarkDistances.Any(row => row.ModelId == model.Id && row.LandmarkCount >= landmarkCount)
                     || landmarkCount < options.Value.LandmarkCount && !context.Landmarks.Any(landmark => landmark.ModelId == model.Id))
@@ -49,6 +50,12 @@ public sealed partial class LandmarkIndex(
             {
                 await IndexAsync(model, cancellationToken);
                 await context.SaveChangesAsync(cancellationToken);
+
+                // Saved rows are let go, so change detection stays cheap over thousands of models.
+                foreach (var entry in context.ChangeTracker.Entries().Where(entry => entry.Entity is LandmarkDistancesEntity or LandmarkEntity).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
             }
 
             if (incomplete.Count > 0)
@@ -99,12 +106,20 @@ public sealed partial class LandmarkIndex(
         }
 
         var missing = landmarks.Skip(own.LandmarkCount).ToList();
-        var landmarkTexts = await CanonicalTextsAsync(missing, cancellationToken);
-        var distances = missing
-            .Select(landmarkId => landmarkId == model.Id ? 0 : StructuralDistance.Compute(profile, architectures.Get(landmarkId, landmarkTexts[landmarkId]).Profile))
-            .ToArray();
+        var landmarkProfiles = await ProfilesAsync(missing, cancellationToken);
+        var distances = new double[missing.Count];
+        Parallel.For(0, missing.Count, index =>
+            distances[index] = missing[index] == model.Id ? 0 : StructuralDistance.Compute(profile, landmarkProfiles[index]));
         own.Distances = [.. own.Distances, .. DistanceBlobs.Pack(distances)];
         own.LandmarkCount = landmarks.Count;
+    }
+
+    /// <summary>Returns the profiles of the models in order, reading canonical text only for models not compiled yet.</summary>
+    private async Task<LayerProfile[]> ProfilesAsync(IReadOnlyList<long> modelIds, CancellationToken cancellationToken)
+    {
+        var uncached = modelIds.Where(id => architectures.TryGet(id) is null).ToList();
+        var texts = uncached.Count == 0 ? [] : await CanonicalTextsAsync(uncached, cancellationToken);
+        return [.. modelIds.Select(id => (architectures.TryGet(id) ?? architectures.Get(id, texts[id])).Profile)];
     }
 
     private Task<Dictionary<long, string>> CanonicalTextsAsync(IEnumerable<long> modelIds, CancellationToken cancellationToken)

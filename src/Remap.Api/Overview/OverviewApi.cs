@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Remap.Api.Infrastructure;
 using Remap.Engine.Store;
@@ -22,6 +25,7 @@ public static class OverviewApi
                 "parent and the layers' short form; classIndex adds the test accuracy on one class. Page with limit and after (nextAfter), thin with maxPoints, " +
                 "and pass focus to get one model's point whatever the page.")
             .WithValidation<OverviewQuery>()
+            .Produces<OverviewResponse>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         overview.MapPost("/recompute", Recompute)
             .WithName("RecomputeProjection")
@@ -31,8 +35,9 @@ public static class OverviewApi
         return api;
     }
 
-    public static async Task<Results<Ok<OverviewResponse>, ProblemHttpResult>> GetOverview(
-        [AsParameters] OverviewQuery query, OverviewService overview, RemapDbContext context, DatasetCatalog datasets, CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetOverview(
+        [AsParameters] OverviewQuery query, OverviewService overview, RemapDbContext context, DatasetCatalog datasets,
+        IOptions<JsonOptions> jsonOptions, CancellationToken cancellationToken)
     {
         var resolved = await ResolveDatasetAsync(query.Dataset, context, datasets, cancellationToken);
         if (resolved.Problem is { } problem)
@@ -59,12 +64,16 @@ public static class OverviewApi
             return Problems.BadRequest("Projection not possible", exception.Message);
         }
 
-        return TypedResults.Ok(OverviewPaging.Page(snapshot, dataset, view, query, query.Limit ?? DefaultLimit));
+        // Repeated queries on an unchanged store get the bytes serialised the first time.
+        var normalised = query with { Dataset = dataset, Projection = view, Method = method };
+        var body = snapshot.Response(normalised, () =>
+            JsonSerializer.SerializeToUtf8Bytes(OverviewPaging.Page(snapshot, dataset, view, query, query.Limit ?? DefaultLimit), jsonOptions.Value.SerializerOptions));
+        return TypedResults.File(body, "application/json");
     }
 
     public static async Task<Results<Ok<OverviewProjectionInfo>, ProblemHttpResult>> Recompute(
         RecomputeProjectionRequest request, OverviewService overview, RemapDbContext context, DatasetCatalog datasets,
-        Microsoft.Extensions.Options.IOptions<ExplorationOptions> options, CancellationToken cancellationToken)
+        IOptions<ExplorationOptions> options, CancellationToken cancellationToken)
     {
         var resolved = await ResolveDatasetAsync(request.Dataset, context, datasets, cancellationToken);
         if (resolved.Problem is { } problem)

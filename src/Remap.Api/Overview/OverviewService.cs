@@ -58,18 +58,15 @@ public sealed class OverviewService(RemapDbContext context, ProjectionService pr
     /// <summary>Returns a stamp that changes whenever a model is added, a run finishes or a job changes state.</summary>
     private async Task<string> VersionAsync(string dataset, CancellationToken cancellationToken)
     {
-        var models = await context.Models
-            .Where(model => model.DatasetName == dataset)
-            .GroupBy(_ => 1)
-            .Select(group => new { Count = group.Count(), Last = group.Max(model => model.Id) })
-            .FirstOrDefaultAsync(cancellationToken);
+        var modelCount = await context.Models.CountAsync(model => model.DatasetName == dataset, cancellationToken);
+        var lastModel = await context.Models.Where(model => model.DatasetName == dataset).MaxAsync(model => (long?)model.Id, cancellationToken);
         var lastRun = await context.Runs.MaxAsync(run => (long?)run.Id, cancellationToken);
         var states = await context.Jobs
             .GroupBy(job => job.State)
             .Select(group => new { group.Key, Count = group.Count() })
             .OrderBy(group => group.Key)
             .ToListAsync(cancellationToken);
-        return $"{models?.Count}:{models?.Last}:{lastRun}:{string.Join(',', states.Select(state => $"{state.Key}={state.Count}"))}";
+        return $"{modelCount}:{lastModel}:{lastRun}:{string.Join(',', states.Select(state => $"{state.Key}={state.Count}"))}";
     }
 
     private async Task<OverviewSnapshot> BuildAsync(string dataset, string view, string method, string version, CancellationToken cancellationToken)

@@ -12,7 +12,27 @@ public sealed record OverviewEntry(
 public sealed record OverviewSnapshot(
     string Version, ImmutableArray<OverviewEntry> Entries, OverviewBounds? Bounds, OverviewProjectionInfo? ProjectionInfo)
 {
+    private const int MaxCachedResponses = 64;
+
+    private readonly ConcurrentDictionary<OverviewQuery, byte[]> responses = new();
+
     public int PlacedCount { get; } = Entries.Count(entry => entry.X is not null);
+
+    /// <summary>Returns the serialised response to a query, serialising it the first time; at most 64 queries are kept per snapshot.</summary>
+    public byte[] Response(OverviewQuery query, Func<byte[]> serialise)
+    {
+        if (responses.TryGetValue(query, out var cached))
+        {
+            return cached;
+        }
+
+        if (responses.Count >= MaxCachedResponses)
+        {
+            responses.Clear();
+        }
+
+        return responses.GetOrAdd(query, _ => serialise());
+    }
 }
 
 /// <summary>

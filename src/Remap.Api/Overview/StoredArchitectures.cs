@@ -24,6 +24,9 @@ public sealed class StoredArchitectures
 
     public Entry Get(ModelEntity model) => Get(model.Id, model.CanonicalText);
 
+    /// <summary>Returns the entry of a model compiled before, or null.</summary>
+    public Entry? TryGet(long modelId) => entries.GetValueOrDefault(modelId);
+
     /// <summary>Returns the short form of a model compiled before, or null.</summary>
     public string? TryGetShortForm(long modelId) => entries.TryGetValue(modelId, out var entry) ? entry.ShortForm : null;
 

@@ -2,13 +2,26 @@ namespace Remap.Core.Exploration;
 
 /// <summary>
 /// Solves the balanced transportation problem exactly: move the supplies to the demands (equal
-/// totals) at the least total cost. Successive shortest paths with Dijkstra on reduced costs; each
-/// augmentation empties a supply, fills a demand or cancels a reverse flow, so small problems (a few
-/// dozen nodes a side) take microseconds.
+/// totals) at the least total cost. Successive shortest paths with Dijkstra on reduced costs, stopped
+/// at the first sink with demand; each augmentation empties a supply, fills a demand or cancels a
+/// reverse flow. Two networks of about ten layers take tens of microseconds.
 /// </summary>
 public static class OptimalTransport
 {
     private const double Epsilon = 1e-12;
+
+    private static bool HasSupply(double[] remaining, double tolerance)
+    {
+        foreach (var value in remaining)
+        {
+            if (value > tolerance)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Returns the least total cost; <paramref name="cost"/> is supplies × demands with non-negative entries.</summary>
     public static double Solve(double[] supply, double[] demand, double[,] cost)
@@ -30,7 +43,7 @@ public static class OptimalTransport
 
         for (var iteration = 0; iteration < 8 * (sources + sinks) * (sources + sinks) + 64; iteration++)
         {
-            if (remainingSupply.All(value => value <= Epsilon * scale))
+            if (!HasSupply(remainingSupply, Epsilon * scale))
             {
                 break;
             }
@@ -49,6 +62,7 @@ public static class OptimalTransport
                 }
             }
 
+            var target = -1;
             while (true)
             {
                 var (bestIsSource, bestIndex, bestDistance) = (false, -1, double.PositiveInfinity);
@@ -70,6 +84,13 @@ public static class OptimalTransport
 
                 if (bestIndex < 0)
                 {
+                    break;
+                }
+
+                // The first sink reached that still has demand closes the shortest augmenting path.
+                if (!bestIsSource && remainingDemand[bestIndex] > Epsilon * scale)
+                {
+                    target = bestIndex;
                     break;
                 }
 
@@ -106,29 +127,21 @@ public static class OptimalTransport
                 }
             }
 
-            // The nearest sink that still has demand closes the augmenting path.
-            var target = -1;
-            for (var j = 0; j < sinks; j++)
-            {
-                if (remainingDemand[j] > Epsilon * scale && (target < 0 || sinkDistance[j] < sinkDistance[target]))
-                {
-                    target = j;
-                }
-            }
-
-            if (target < 0 || double.IsPositiveInfinity(sinkDistance[target]))
+            if (target < 0)
             {
                 break;
             }
 
+            // Nodes finalised before the target move by their distance, the rest by the target's, which keeps reduced costs non-negative.
+            var reach = sinkDistance[target];
             for (var i = 0; i < sources; i++)
             {
-                sourcePotential[i] -= double.IsPositiveInfinity(sourceDistance[i]) ? sinkDistance[target] : Math.Min(sourceDistance[i], sinkDistance[target]);
+                sourcePotential[i] -= Math.Min(sourceDistance[i], reach);
             }
 
             for (var j = 0; j < sinks; j++)
             {
-                sinkPotential[j] -= double.IsPositiveInfinity(sinkDistance[j]) ? sinkDistance[target] : Math.Min(sinkDistance[j], sinkDistance[target]);
+                sinkPotential[j] -= Math.Min(sinkDistance[j], reach);
             }
 
             // Walk back to the source to find the bottleneck, then push it.
