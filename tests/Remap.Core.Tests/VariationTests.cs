@@ -51,7 +51,7 @@ public class VariationTests
     }
 
     [Fact]
-    public void Variation_FrozenLayersStayAndOnlyAllowedActionRuns()
+    public void Variation_HonoursFrozenLayers()
     {
         var parent = ExplorationArchitectures.SmallCnn();
         ImmutableArray<VariationAction> none = [];

@@ -9,7 +9,7 @@ public static class SamplesApi
 {
     public const int MaxCount = 100;
 
-    /// <summary>The response header that carries how many images the sprite holds (fewer than requested when the class has fewer test images).</summary>
+    /// <summary>The response header that carries how many images the sprite contains (fewer than requested when the class has fewer test images).</summary>
     public const string TileCountHeader = "X-Remap-Sample-Count";
 
     public static RouteGroupBuilder MapSamplesApi(this RouteGroupBuilder api)
@@ -41,13 +41,13 @@ public static class SamplesApi
             return Problems.BadRequest("Class index out of range", $"The class index is {classIndex}, but '{name}' has {info.Classes} classes: use 0 to {info.Classes - 1}.");
         }
 
-        var wanted = count ?? 10;
-        if (wanted < 1 || wanted > MaxCount)
+        var requestedCount = count ?? 10;
+        if (requestedCount < 1 || requestedCount > MaxCount)
         {
-            return Problems.BadRequest("Sample count out of range", $"'count' is {wanted}; ask for 1 to {MaxCount} images.");
+            return Problems.BadRequest("Sample count out of range", $"'count' is {requestedCount}; ask for 1 to {MaxCount} images.");
         }
 
-        var (pixels, tiles) = SpritePixels(datasets.Load(name).Test, classIndex, wanted);
+        var (pixels, tiles) = SpritePixels(datasets.Load(name).Test, classIndex, requestedCount);
         if (tiles == 0)
         {
             return TypedResults.Problem(title: "No samples", detail: $"Dataset '{name}' has no test images of class {classIndex}.", statusCode: StatusCodes.Status404NotFound);

@@ -9,9 +9,9 @@ namespace Remap.Api.Models;
 public sealed record QueuedModel(ModelEntity Model, JobEntity? Job, bool Reused);
 
 /// <summary>
-/// Queues architectures built in code (population members, variations, ablation children): checks them
-/// against the dataset like a posted file, reuses a queued, running or trained model of the same
-/// architecture, dataset and training settings, and stores the rest with their parent and changes.
+/// Queues architectures built in code: population members, variations and ablation children. Each is
+/// checked against its dataset like a posted file. A queued, running or trained model with the same
+/// architecture, dataset and training settings is reused, and the rest are stored with parent and changes.
 /// </summary>
 public sealed class DerivedModels(ModelRegistration registration)
 {

@@ -37,7 +37,7 @@ public static class OverviewApi
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetOverview(
         [AsParameters] OverviewQuery query, OverviewService overview, RemapDbContext context, DatasetCatalog datasets,
-        IOptions<JsonOptions> jsonOptions, CancellationToken cancellationToken)
+        IOptions<JsonOptions> jsonOptions, ILogger<OverviewService> logger, CancellationToken cancellationToken)
     {
         var resolved = await ResolveDatasetAsync(query.Dataset, context, datasets, cancellationToken);
         if (resolved.Problem is { } problem)
@@ -61,6 +61,7 @@ public static class OverviewApi
         }
         catch (ProjectionException exception)
         {
+            ExplorationLog.ProjectionRejected(logger, view, method, dataset, exception.Message);
             return Problems.BadRequest("Projection not possible", exception.Message);
         }
 
@@ -73,7 +74,7 @@ public static class OverviewApi
 
     public static async Task<Results<Ok<OverviewProjectionInfo>, ProblemHttpResult>> Recompute(
         RecomputeProjectionRequest request, OverviewService overview, RemapDbContext context, DatasetCatalog datasets,
-        IOptions<ExplorationOptions> options, CancellationToken cancellationToken)
+        IOptions<ExplorationOptions> options, ILogger<OverviewService> logger, CancellationToken cancellationToken)
     {
         var resolved = await ResolveDatasetAsync(request.Dataset, context, datasets, cancellationToken);
         if (resolved.Problem is { } problem)
@@ -81,14 +82,15 @@ public static class OverviewApi
             return problem;
         }
 
+        var method = request.Method ?? ProjectionKinds.LandmarkMds;
         try
         {
-            var info = await overview.RecomputeAsync(resolved.Dataset!, request.Projection, request.Method ?? ProjectionKinds.LandmarkMds,
-                request.Seed ?? options.Value.Seed, cancellationToken);
+            var info = await overview.RecomputeAsync(resolved.Dataset!, request.Projection, method, request.Seed ?? options.Value.Seed, cancellationToken);
             return TypedResults.Ok(info);
         }
         catch (ProjectionException exception)
         {
+            ExplorationLog.ProjectionRejected(logger, request.Projection, method, resolved.Dataset!, exception.Message);
             return Problems.BadRequest("Projection not possible", exception.Message);
         }
     }

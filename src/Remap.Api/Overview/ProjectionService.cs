@@ -212,14 +212,14 @@ public sealed partial class ProjectionService(
             .ToListAsync(cancellationToken);
         var query = context.LandmarkDistances.Where(row => context.Models.Any(model => model.Id == row.ModelId && model.DatasetName == dataset));
         var rows = await query.Select(row => new { row.ModelId, row.Distances }).ToListAsync(cancellationToken);
-        var wanted = rows.Where(row => except is null || !except.Contains(row.ModelId)).OrderBy(row => row.ModelId).ToList();
-        var byId = wanted.ToDictionary(row => row.ModelId, row => row.Distances);
+        var selected = rows.Where(row => except is null || !except.Contains(row.ModelId)).OrderBy(row => row.ModelId).ToList();
+        var byId = selected.ToDictionary(row => row.ModelId, row => row.Distances);
         foreach (var landmarkId in landmarkIds.Where(id => !byId.ContainsKey(id)))
         {
             byId[landmarkId] = rows.First(row => row.ModelId == landmarkId).Distances;
         }
 
-        return new DistanceSource(landmarkIds, [.. wanted.Select(row => row.ModelId)], modelId => DistanceBlobs.Unpack(byId[modelId]));
+        return new DistanceSource(landmarkIds, [.. selected.Select(row => row.ModelId)], modelId => DistanceBlobs.Unpack(byId[modelId]));
     }
 
     private async Task<DistanceSource> PredictionSourceAsync(
@@ -237,5 +237,5 @@ public sealed partial class ProjectionService(
     private static partial void LogFitted(ILogger logger, string kind, string method, string datasetName, int pointCount, double milliseconds);
 }
 
-/// <summary>A projection request that cannot be served as asked; the message says what to change.</summary>
+/// <summary>A projection request that cannot be served as asked; the message states what to change.</summary>
 public sealed class ProjectionException(string message) : Exception(message);

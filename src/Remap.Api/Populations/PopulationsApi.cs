@@ -4,6 +4,7 @@ using Remap.Api.Exploration;
 using Remap.Api.Infrastructure;
 using Remap.Api.Jobs;
 using Remap.Api.Models;
+using Remap.Api.Overview;
 using Remap.Core.Exploration;
 using Remap.Core.Model;
 using Remap.Training.Data;
@@ -24,7 +25,7 @@ public static class PopulationsApi
     }
 
     public static async Task<Results<Ok<PopulationResponse>, ProblemHttpResult>> CreatePopulation(
-        CreatePopulationRequest request, DatasetCatalog datasets, DerivedModels derived, CancellationToken cancellationToken)
+        CreatePopulationRequest request, DatasetCatalog datasets, DerivedModels derived, ILogger<DerivedModels> logger, CancellationToken cancellationToken)
     {
         if (datasets.Find(request.Dataset) is not { } info)
         {
@@ -44,6 +45,7 @@ public static class PopulationsApi
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
         {
+            ExplorationLog.PopulationRejected(logger, info.Name, exception.Message);
             return Problems.BadRequest("Population bounds admit no architecture", exception.Message);
         }
 

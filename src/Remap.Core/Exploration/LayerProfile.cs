@@ -45,7 +45,7 @@ public readonly record struct LayerFeatures(LayerKind Kind, ImmutableArray<doubl
 /// </summary>
 /// <remarks>
 /// A layer's mass is log2(1 + width), where the width is the number of channels (image) or features
-/// (flat vector) the layer produces; flatten counts its input channels, not the flattened length.
+/// (flat vector) the layer produces. Flatten counts its input channels, not the flattened length.
 /// The logarithm keeps a 512-unit dense layer from outweighing the rest of the network, and every
 /// mass is positive, so a distance of 0 needs every layer matched.
 /// </remarks>

@@ -7,7 +7,7 @@ namespace Remap.Core.Exploration;
 /// The Markov chain the population sampler walks: for the previous layer kind (null at the start),
 /// the relative weight of each next kind. A null next kind ends the hidden layers, after which the
 /// sampler appends the final dense layer. The weights favour the conv → activation → pool pattern
-/// of hand-built image classifiers; the sampler drops every kind that cannot run on the current shape.
+/// of hand-built image classifiers, and the sampler drops every kind that cannot run on the current shape.
 /// </summary>
 public static class LayerTransitions
 {

@@ -2,9 +2,9 @@ namespace Remap.Core.Exploration;
 
 /// <summary>
 /// Solves the balanced transportation problem exactly: move the supplies to the demands (equal
-/// totals) at the least total cost. Successive shortest paths with Dijkstra on reduced costs, stopped
-/// at the first sink with demand; each augmentation empties a supply, fills a demand or cancels a
-/// reverse flow. Two networks of about ten layers take tens of microseconds.
+/// totals) at the least total cost. It runs successive shortest paths with Dijkstra on reduced costs,
+/// stopped at the first sink with demand. Each augmentation empties a supply, fills a demand or cancels
+/// a reverse flow, so two networks of about ten layers take tens of microseconds.
 /// </summary>
 public static class OptimalTransport
 {

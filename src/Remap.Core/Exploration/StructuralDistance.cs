@@ -5,10 +5,10 @@ namespace Remap.Core.Exploration;
 /// <summary>
 /// A structural distance between sequential architectures in the spirit of OTMANN (Kandasamy et al.,
 /// "Neural Architecture Search with Bayesian Optimisation and Optimal Transport", NeurIPS 2018).
-/// Each layer carries a mass; an optimal-transport plan moves one network's mass onto the other's,
-/// paying per unit of mass a label-mismatch cost (layer kinds and their parameters), a structural
-/// cost (how far apart the two layers sit from the input and from the output) and, for mass left
-/// unmatched on either side, a fixed non-assignment cost.
+/// Each layer carries a mass, and an optimal-transport plan moves one network's mass onto the other's.
+/// Per unit of mass, the plan pays a label-mismatch cost (layer kinds and their parameters) and a
+/// structural cost (how far apart the two layers sit from the input and from the output). Mass left
+/// unmatched on either side pays a fixed non-assignment cost.
 /// </summary>
 /// <remarks>
 /// Because the per-unit cost between two layers is a metric on (kind, parameters, position) and the

@@ -43,10 +43,10 @@ public static class ClassicalMds
         var evd = Matrix<double>.Build.DenseOfArray(centred).Evd(Symmetricity.Symmetric);
 
         var order = Enumerable.Range(0, count).OrderByDescending(index => evd.EigenValues[index].Real).ThenBy(index => index).ToArray();
-        var kept = Math.Min(dimensions, count);
+        var axes = Math.Min(dimensions, count);
         var eigenvalues = new double[dimensions];
         var eigenvectors = new double[count, dimensions];
-        for (var axis = 0; axis < kept; axis++)
+        for (var axis = 0; axis < axes; axis++)
         {
             var source = order[axis];
             eigenvalues[axis] = evd.EigenValues[source].Real;
