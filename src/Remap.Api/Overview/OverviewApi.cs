@@ -99,6 +99,11 @@ public static class OverviewApi
     private static async Task<(string? Dataset, ProblemHttpResult? Problem)> ResolveDatasetAsync(
         string? requested, RemapDbContext context, DatasetCatalog datasets, CancellationToken cancellationToken)
     {
+        if (requested is not null && datasets.Find(requested) is not null)
+        {
+            return (requested, null);
+        }
+
         var used = await context.Models.Select(model => model.DatasetName).Distinct().OrderBy(name => name).ToListAsync(cancellationToken);
         if (requested is not null)
         {

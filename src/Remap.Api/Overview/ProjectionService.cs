@@ -210,16 +210,26 @@ public sealed partial class ProjectionService(
             .OrderBy(landmark => landmark.Ordinal)
             .Select(landmark => landmark.ModelId)
             .ToListAsync(cancellationToken);
-        var query = context.LandmarkDistances.Where(row => context.Models.Any(model => model.Id == row.ModelId && model.DatasetName == dataset));
-        var rows = await query.Select(row => new { row.ModelId, row.Distances }).ToListAsync(cancellationToken);
-        var selected = rows.Where(row => except is null || !except.Contains(row.ModelId)).OrderBy(row => row.ModelId).ToList();
-        var byId = selected.ToDictionary(row => row.ModelId, row => row.Distances);
-        foreach (var landmarkId in landmarkIds.Where(id => !byId.ContainsKey(id)))
+        // Ids first, so placing a few new models reads only their distances and the landmarks'.
+        var indexed = await context.LandmarkDistances
+            .Where(row => context.Models.Any(model => model.Id == row.ModelId && model.DatasetName == dataset))
+            .Select(row => row.ModelId)
+            .ToListAsync(cancellationToken);
+        var selected = indexed.Where(id => except is null || !except.Contains(id)).Order().ToList();
+        var byId = new Dictionary<long, byte[]>();
+        foreach (var chunk in selected.Concat(landmarkIds).Distinct().Chunk(2000))
         {
-            byId[landmarkId] = rows.First(row => row.ModelId == landmarkId).Distances;
+            var rows = await context.LandmarkDistances
+                .Where(row => chunk.Contains(row.ModelId))
+                .Select(row => new { row.ModelId, row.Distances })
+                .ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                byId[row.ModelId] = row.Distances;
+            }
         }
 
-        return new DistanceSource(landmarkIds, [.. selected.Select(row => row.ModelId)], modelId => DistanceBlobs.Unpack(byId[modelId]));
+        return new DistanceSource(landmarkIds, selected, modelId => DistanceBlobs.Unpack(byId[modelId]));
     }
 
     private async Task<DistanceSource> PredictionSourceAsync(
