@@ -14,6 +14,9 @@ public sealed class OverviewApiTests : IDisposable
     {
         factory.Settings["Remap:Exploration:LandmarkCount"] = "4";
         factory.Settings["Remap:Exploration:MaxTsneModels"] = "30";
+
+        // Every request checks the store, so a model added just before a request is in its response.
+        factory.Settings["Remap:Exploration:OverviewRevalidateInterval"] = "00:00:00";
         client = factory.CreateClient();
     }
 

@@ -37,9 +37,11 @@ public static class OverviewApi
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetOverview(
         [AsParameters] OverviewQuery query, OverviewService overview, RemapDbContext context, DatasetCatalog datasets,
-        IOptions<JsonOptions> jsonOptions, ILogger<OverviewService> logger, CancellationToken cancellationToken)
+        IOptions<JsonOptions> jsonOptions, OverviewCache cache, TimeProvider timeProvider, IOptions<ExplorationOptions> options,
+        ILogger<OverviewService> logger, CancellationToken cancellationToken)
     {
-        var resolved = await ResolveDatasetAsync(query.Dataset, context, datasets, cancellationToken);
+        var resolved = await ResolveDatasetAsync(query.Dataset, context, datasets, cancellationToken,
+            (cache, timeProvider, options.Value.OverviewRevalidateInterval));
         if (resolved.Problem is { } problem)
         {
             return problem;
@@ -97,14 +99,30 @@ public static class OverviewApi
 
     /// <summary>Uses the named dataset, or the only dataset the models (or, without models, the server) have.</summary>
     private static async Task<(string? Dataset, ProblemHttpResult? Problem)> ResolveDatasetAsync(
-        string? requested, RemapDbContext context, DatasetCatalog datasets, CancellationToken cancellationToken)
+        string? requested, RemapDbContext context, DatasetCatalog datasets, CancellationToken cancellationToken,
+        (OverviewCache Cache, TimeProvider Time, TimeSpan Interval)? reuse = null)
     {
         if (requested is not null && datasets.Find(requested) is not null)
         {
             return (requested, null);
         }
 
-        var used = await context.Models.Select(model => model.DatasetName).Distinct().OrderBy(name => name).ToListAsync(cancellationToken);
+        // Overview requests reuse the list of used datasets for as long as they reuse a snapshot.
+        IReadOnlyList<string> used;
+        var now = reuse?.Time.GetTimestamp() ?? 0;
+        if (reuse is { } cached && cached.Cache.UsedDatasets is { } known && cached.Time.GetElapsedTime(known.ReadAt, now) < cached.Interval)
+        {
+            used = known.Datasets;
+        }
+        else
+        {
+            used = await context.Models.Select(model => model.DatasetName).Distinct().OrderBy(name => name).ToListAsync(cancellationToken);
+            if (reuse is { } store)
+            {
+                store.Cache.UsedDatasets = (used, now);
+            }
+        }
+
         if (requested is not null)
         {
             if (!used.Contains(requested) && datasets.Find(requested) is null)

@@ -1,19 +1,33 @@
 using System.Collections.Immutable;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Remap.Engine.Store;
 
 namespace Remap.Api.Overview;
 
 /// <summary>Builds overview snapshots from the store and the projections, and serves them from <see cref="OverviewCache"/>.</summary>
-public sealed class OverviewService(RemapDbContext context, ProjectionService projections, StoredArchitectures architectures, OverviewCache cache)
+public sealed class OverviewService(
+    RemapDbContext context,
+    ProjectionService projections,
+    StoredArchitectures architectures,
+    OverviewCache cache,
+    TimeProvider timeProvider,
+    IOptions<ExplorationOptions> options)
 {
     /// <summary>Returns the dataset's view, rebuilding it when the store changed since the cached one.</summary>
     /// <exception cref="ProjectionException">The view cannot be projected as asked.</exception>
     public async Task<OverviewSnapshot> GetAsync(string dataset, string view, string method, CancellationToken cancellationToken)
     {
         var key = (dataset, view, method);
+        var now = timeProvider.GetTimestamp();
+        var interval = (long)(options.Value.OverviewRevalidateInterval.TotalSeconds * timeProvider.TimestampFrequency);
+        if (interval > 0 && cache.FindRecent(key, now - interval) is { } recent)
+        {
+            return recent;
+        }
+
         var version = await VersionAsync(dataset, cancellationToken);
-        if (cache.Find(key, version) is { } cached)
+        if (cache.Find(key, version, now) is { } cached)
         {
             return cached;
         }
@@ -22,13 +36,13 @@ public sealed class OverviewService(RemapDbContext context, ProjectionService pr
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (cache.Find(key, version) is { } built)
+            if (cache.Find(key, version, now) is { } built)
             {
                 return built;
             }
 
             var snapshot = await BuildAsync(dataset, view, method, version, cancellationToken);
-            cache.Store(key, snapshot);
+            cache.Store(key, snapshot, now);
             return snapshot;
         }
         finally

@@ -42,16 +42,32 @@ public sealed record OverviewSnapshot(
 /// </summary>
 public sealed class OverviewCache
 {
-    private readonly ConcurrentDictionary<(string Dataset, string View, string Method), OverviewSnapshot> snapshots = new();
+    private readonly ConcurrentDictionary<(string Dataset, string View, string Method), (OverviewSnapshot Snapshot, long CheckedAt)> snapshots = new();
     private readonly ConcurrentDictionary<(string Dataset, string View, string Method), SemaphoreSlim> gates = new();
 
     /// <summary>Per-class test accuracies by run id; a run never changes once stored.</summary>
     public ConcurrentDictionary<long, IReadOnlyList<double>> PerClassAccuracy { get; } = new();
 
-    public OverviewSnapshot? Find((string Dataset, string View, string Method) key, string version) =>
-        snapshots.TryGetValue(key, out var snapshot) && snapshot.Version == version ? snapshot : null;
+    /// <summary>The datasets the models use and when they were read, for requests that name no dataset.</summary>
+    public (IReadOnlyList<string> Datasets, long ReadAt)? UsedDatasets { get; set; }
 
-    public void Store((string Dataset, string View, string Method) key, OverviewSnapshot snapshot) => snapshots[key] = snapshot;
+    /// <summary>Returns the snapshot when it was checked against the store after <paramref name="checkedSince"/> (a timestamp), without checking again.</summary>
+    public OverviewSnapshot? FindRecent((string Dataset, string View, string Method) key, long checkedSince) =>
+        snapshots.TryGetValue(key, out var entry) && entry.CheckedAt >= checkedSince ? entry.Snapshot : null;
+
+    /// <summary>Returns the snapshot when its version matches the store's, and records the check at <paramref name="now"/>.</summary>
+    public OverviewSnapshot? Find((string Dataset, string View, string Method) key, string version, long now)
+    {
+        if (!snapshots.TryGetValue(key, out var entry) || entry.Snapshot.Version != version)
+        {
+            return null;
+        }
+
+        snapshots[key] = (entry.Snapshot, now);
+        return entry.Snapshot;
+    }
+
+    public void Store((string Dataset, string View, string Method) key, OverviewSnapshot snapshot, long now) => snapshots[key] = (snapshot, now);
 
     public void Remove((string Dataset, string View, string Method) key) => snapshots.TryRemove(key, out _);
 
