@@ -32,7 +32,8 @@ public static class ModelDiffApi
             .WithTags("Models")
             .WithName("GetModelDiff")
             .WithSummary("Compare two models layer by layer: inserted, removed, replaced and re-parameterised layers with old and new parameters")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -51,6 +52,12 @@ public static class ModelDiffApi
         }
 
         var (first, second) = (architectures.Get(before), architectures.Get(after));
+        if ((first.Compiles ? second : first) is { Compiles: false } unreadable)
+        {
+            var unreadableId = first.Compiles ? otherId : id;
+            return Problems.Conflict("Stored model does not compile",
+                $"The stored text of model {unreadableId} no longer compiles ({unreadable.Problem}), so it cannot be compared. Create the model again from its source.");
+        }
         var difference = ArchitectureDiff.Compare(first.Architecture, second.Architecture);
         double? prediction = null;
         if (before.DatasetName == after.DatasetName)

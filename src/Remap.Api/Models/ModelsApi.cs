@@ -64,8 +64,11 @@ public static class ModelsApi
         if (request.ParentId is { } parentModelId)
         {
             var parentText = await context.Models.Where(model => model.Id == parentModelId).Select(model => model.CanonicalText).SingleAsync(cancellationToken);
-            var parentArchitecture = architectures.Get(parentModelId, parentText).Architecture;
-            changes = [.. ArchitectureDiff.Compare(parentArchitecture, architecture).Changes.Select(change => change.Description)];
+            var parent = architectures.Get(parentModelId, parentText);
+            if (parent.Compiles)
+            {
+                changes = [.. ArchitectureDiff.Compare(parent.Architecture, architecture).Changes.Select(change => change.Description)];
+            }
         }
 
         var (model, job) = await registration.AddAsync(compiled with { Architecture = architecture }, request.Source, request.ParentId, changes, request.Job, cancellationToken);

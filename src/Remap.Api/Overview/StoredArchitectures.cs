@@ -10,15 +10,18 @@ namespace Remap.Api.Overview;
 /// Compiles stored models back to architectures and keeps each one's structural profile and short
 /// form. A stored model's canonical text never changes, so the cache is keyed by model id alone.
 /// </summary>
-public sealed class StoredArchitectures
+public sealed partial class StoredArchitectures(ILogger<StoredArchitectures> logger)
 {
     private readonly ConcurrentDictionary<long, Entry> entries = new();
 
     /// <summary>The compiled architecture, its structural profile and its layers' short form.</summary>
-    public sealed record Entry(Architecture Architecture, LayerProfile Profile, string ShortForm);
+    /// <param name="Problem">Why the stored text no longer compiles, or null. Such a model is treated as a network without layers.</param>
+    public sealed record Entry(Architecture Architecture, LayerProfile Profile, string ShortForm, string? Problem = null)
+    {
+        public bool Compiles => Problem is null;
+    }
 
     /// <summary>Returns the model's entry, compiling its canonical text the first time.</summary>
-    /// <exception cref="InvalidOperationException">The stored canonical text no longer compiles (a store written by an incompatible version).</exception>
     public Entry Get(long modelId, string canonicalText) =>
         entries.GetOrAdd(modelId, _ => Create(modelId, canonicalText));
 
@@ -30,13 +33,22 @@ public sealed class StoredArchitectures
     /// <summary>Returns the short form of a model compiled before, or null.</summary>
     public string? TryGetShortForm(long modelId) => entries.TryGetValue(modelId, out var entry) ? entry.ShortForm : null;
 
-    private static Entry Create(long modelId, string canonicalText)
+    private Entry Create(long modelId, string canonicalText)
     {
         // The canonical text carries its input shape and class count, so no dataset lookup is needed.
         var compilation = ArchitectureCompiler.Compile(canonicalText);
-        var architecture = compilation.Architecture
-            ?? throw new InvalidOperationException(
-                $"The stored canonical text of model {modelId} no longer compiles: {compilation.Diagnostics.FirstOrDefault(diagnostic => diagnostic.IsError)?.Message}");
-        return new Entry(architecture, LayerProfile.Of(architecture), LayerShortForm.Format(architecture.Layers));
+        if (compilation.Architecture is { } architecture)
+        {
+            return new Entry(architecture, LayerProfile.Of(architecture), LayerShortForm.Format(architecture.Layers));
+        }
+
+        // A store written by an incompatible version: distances and diffs treat the model as having no layers.
+        var problem = compilation.Diagnostics.FirstOrDefault(diagnostic => diagnostic.IsError)?.Message ?? "unknown error";
+        LogUnreadable(logger, modelId, problem);
+        var empty = new Architecture($"model-{modelId}", TensorShape.Features(1), 1, []);
+        return new Entry(empty, LayerProfile.Of(empty), "(no longer compiles)", problem);
     }
+
+    [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "The stored canonical text of model {ModelId} no longer compiles ({Problem}); exploration treats it as a network without layers")]
+    private static partial void LogUnreadable(ILogger logger, long modelId, string problem);
 }

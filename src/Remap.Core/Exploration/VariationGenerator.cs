@@ -39,7 +39,14 @@ public static class VariationGenerator
                 continue;
             }
 
+            // The diff may name the edits differently (a removal and an insertion can read as one replacement), so its count is the one checked.
             var difference = ArchitectureDiff.Compare(parent, child);
+            if (difference.Changes.Length < 1 || difference.Changes.Length > options.MaxChanges)
+            {
+                rejected++;
+                continue;
+            }
+
             children.Add(new VariationChild(child, difference.Changes));
         }
 

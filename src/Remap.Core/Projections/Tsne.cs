@@ -17,6 +17,7 @@ public sealed record TsneOptions(int Seed, double Perplexity = 30, int Iteration
 /// </summary>
 public static class Tsne
 {
+    // TODO: a Barnes-Hut gradient (O(n log n) per iteration) would lift the server's cap of a few thousand models.
     /// <summary>Returns n × 2 coordinates.</summary>
     /// <exception cref="ArgumentException">The matrix is not a valid distance matrix or has fewer than 2 points.</exception>
     public static double[,] Project(double[,] distances, TsneOptions options, CancellationToken cancellationToken = default)
