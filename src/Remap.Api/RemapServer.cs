@@ -2,9 +2,13 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Remap.Api.Ablations;
 using Remap.Api.Datasets;
+using Remap.Api.Glyphs;
 using Remap.Api.Infrastructure;
 using Remap.Api.Jobs;
 using Remap.Api.Models;
+using Remap.Api.Overview;
+using Remap.Api.Populations;
+using Remap.Api.Variations;
 using Remap.Engine;
 using Remap.Engine.Sqlite;
 using Remap.Engine.Store;
@@ -48,6 +52,16 @@ public static class RemapServer
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         builder.Services.AddSingleton<ApiKeyFilter>();
         builder.Services.AddScoped<ModelRegistration>();
+        builder.Services.AddScoped<DerivedModels>();
+
+        // Exploration: landmark distances, projections and the overview cache.
+        builder.Services.Configure<ExplorationOptions>(builder.Configuration.GetSection(ExplorationOptions.SectionName));
+        builder.Services.AddSingleton<StoredArchitectures>();
+        builder.Services.AddSingleton<OverviewCache>();
+        builder.Services.AddScoped<LandmarkIndex>();
+        builder.Services.AddScoped<PredictionBitsets>();
+        builder.Services.AddScoped<ProjectionService>();
+        builder.Services.AddScoped<OverviewService>();
         builder.Services.AddRemapOpenApi();
 
         var app = builder.Build();
@@ -62,6 +76,12 @@ public static class RemapServer
         api.MapJobsApi();
         api.MapAblationsApi();
         api.MapDatasetsApi();
+        api.MapOverviewApi();
+        api.MapPopulationsApi();
+        api.MapVariationsApi();
+        api.MapModelDiffApi();
+        api.MapGlyphApi();
+        api.MapSamplesApi();
 
         return app;
     }

@@ -1,4 +1,6 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Remap.Api.Infrastructure;
 using Remap.Api.Jobs;
@@ -10,14 +12,17 @@ using Remap.Engine.Store;
 
 namespace Remap.Api.Ablations;
 
-/// <summary>One child of an ablation study: the parent without one layer.</summary>
-/// <param name="RemovedLayerIndex">The 0-based index of the removed layer in the parent.</param>
+/// <summary>One child of an ablation study: the parent without one layer or one block.</summary>
+/// <param name="RemovedLayerIndex">The 0-based index of the (first) removed layer in the parent.</param>
+/// <param name="RemovedLayerIndexes">Every removed layer's 0-based index: one, or a whole block.</param>
 /// <param name="Reused">True when a queued, running or succeeded model with the same architecture, dataset and training settings already existed, so nothing new was queued.</param>
 /// <param name="Job">The job that trains the child: the new one, or the existing model's latest.</param>
-public sealed record AblationChildResponse(int RemovedLayerIndex, string RemovedLayer, string Change, bool Reused, ModelSummary Model, JobResponse? Job);
+public sealed record AblationChildResponse(
+    int RemovedLayerIndex, string RemovedLayer, string Change, bool Reused, ModelSummary Model, JobResponse? Job, IReadOnlyList<int> RemovedLayerIndexes);
 
 /// <summary>A removal that was not turned into a model, with the reason.</summary>
-public sealed record SkippedAblationResponse(int LayerIndex, string Layer, string Reason);
+/// <param name="LayerIndexes">Every layer of the removal: one, or a whole block.</param>
+public sealed record SkippedAblationResponse(int LayerIndex, string Layer, string Reason, IReadOnlyList<int> LayerIndexes);
 
 /// <summary>The result of an ablation study request.</summary>
 public sealed record AblationStudyResponse(long ParentId, IReadOnlyList<AblationChildResponse> Children, IReadOnlyList<SkippedAblationResponse> Skipped);
@@ -29,16 +34,31 @@ public static class AblationsApi
         api.MapPost("/models/{id:long}/ablations", CreateAblationStudy)
             .WithTags("Ablations")
             .WithName("CreateAblationStudy")
-            .WithSummary("Queue one child per removable layer of a trained model; removals that break the shapes are skipped with the reason")
+            .WithSummary("Queue one child per removable layer (or block) of a trained model; removals that break the shapes are skipped with the reason")
+            .WithDescription(
+                "The JSON body is optional: without it every layer but the final dense one is removed in turn. 'layers' chooses layers, " +
+                "'blocks' removes a conv2d with the batchnorm2d, activation and dropout layers after it and one pooling layer together, " +
+                "'maxParameters' skips children above a parameter budget, and 'job' sets how the training jobs run.")
+            .Accepts<CreateAblationStudyRequest>("application/json")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
-    public static async Task<Results<Ok<AblationStudyResponse>, ProblemHttpResult>> CreateAblationStudy(
-        long id, RemapDbContext context, ModelRegistration registration, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<AblationStudyResponse>, ValidationProblem, ProblemHttpResult>> CreateAblationStudy(
+        long id, [FromBody] CreateAblationStudyRequest? request, IValidator<CreateAblationStudyRequest> validator, RemapDbContext context,
+        ModelRegistration registration, CancellationToken cancellationToken)
     {
+        // The body is optional, so the validation filter (which needs one) cannot run; a present body is validated here.
+        request ??= new CreateAblationStudyRequest();
+        var validation = await validator.ValidateAsync(request, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.ToDictionary(), title: "The request is invalid");
+        }
+
         var parent = await context.Models.AsNoTracking().SingleOrDefaultAsync(model => model.Id == id, cancellationToken);
         if (parent is null)
         {
@@ -59,27 +79,36 @@ public static class AblationsApi
         }
 
         var architecture = compiled.Architecture!.WithTraining(StoreJson.Deserialize<TrainingSettings>(parent.TrainingSettingsJson));
-        var study = AblationGenerator.Generate(architecture);
+        var removable = architecture.Layers.Length > 0 && architecture.Layers[^1].Kind == LayerKind.Dense ? architecture.Layers.Length - 1 : architecture.Layers.Length;
+        var outside = request.Layers?.Where(index => index >= removable).ToList() ?? [];
+        if (outside.Count > 0)
+        {
+            return Problems.BadRequest("Layer index out of range",
+                $"'layers' contains {outside[0]}, but model {id} can lose layers 0 to {removable - 1} (the final dense layer is never removed): use 0-based indexes from its layer table.");
+        }
+
+        var study = AblationGenerator.Generate(architecture, new AblationOptions([.. request.Layers ?? []], request.Blocks ?? false, request.MaxParameters));
 
         var children = new List<AblationChildResponse>();
-        var skipped = study.Skipped.Select(skip => new SkippedAblationResponse(skip.LayerIndex, skip.Layer.ToString(), skip.Reason)).ToList();
+        var skipped = study.Skipped.Select(skip => new SkippedAblationResponse(skip.LayerIndex, skip.Layer.ToString(), skip.Reason, skip.LayerIndexes)).ToList();
         foreach (var child in study.Children)
         {
             var checkedChild = registration.Check(child.Architecture, ShapeInference.Infer(child.Architecture), []);
             if (!checkedChild.Succeeded)
             {
-                skipped.Add(new SkippedAblationResponse(child.RemovedLayerIndex, child.RemovedLayer.ToString(), checkedChild.Problem!));
+                skipped.Add(new SkippedAblationResponse(child.RemovedLayerIndex, child.RemovedLayer.ToString(), checkedChild.Problem!, child.RemovedLayerIndexes));
                 continue;
             }
 
-            children.Add(await AddChildAsync(parent, child, checkedChild, registration, cancellationToken));
+            children.Add(await AddChildAsync(parent, child, checkedChild, registration, request.Job, cancellationToken));
         }
 
         return TypedResults.Ok(new AblationStudyResponse(id, children, skipped));
     }
 
     private static async Task<AblationChildResponse> AddChildAsync(
-        ModelEntity parent, AblationChild child, CompiledModel compiled, ModelRegistration registration, CancellationToken cancellationToken)
+        ModelEntity parent, AblationChild child, CompiledModel compiled, ModelRegistration registration, JobOptionsRequest? jobOptions,
+        CancellationToken cancellationToken)
     {
         var removedLayer = child.RemovedLayer.ToString();
 
@@ -88,12 +117,12 @@ public static class AblationsApi
         {
             var latestJob = existing.Jobs.OrderByDescending(job => job.Id).FirstOrDefault();
             return new AblationChildResponse(child.RemovedLayerIndex, removedLayer, child.Change, Reused: true,
-                ModelMapping.ToSummary(existing), latestJob is null ? null : JobMapping.ToResponse(latestJob));
+                ModelMapping.ToSummary(existing), latestJob is null ? null : JobMapping.ToResponse(latestJob), child.RemovedLayerIndexes);
         }
 
         var sourceText = ArchitectureWriter.Write(child.Architecture);
-        var (model, job) = await registration.AddAsync(compiled, sourceText, parent.Id, [child.Change], jobOptions: null, cancellationToken);
+        var (model, job) = await registration.AddAsync(compiled, sourceText, parent.Id, [child.Change], jobOptions, cancellationToken);
         return new AblationChildResponse(child.RemovedLayerIndex, removedLayer, child.Change, Reused: false,
-            ModelMapping.ToSummary(model), JobMapping.ToResponse(job));
+            ModelMapping.ToSummary(model), JobMapping.ToResponse(job), child.RemovedLayerIndexes);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.EntityFrameworkCore;
 using Remap.Api.Jobs;
+using Remap.Api.Overview;
 using Remap.Core.Diagnostics;
 using Remap.Core.Language;
 using Remap.Core.Model;
@@ -21,7 +22,7 @@ public sealed record CompiledModel(Architecture? Architecture, ShapeReport? Shap
 /// their queued jobs. Shared by model creation and ablation studies.
 /// </summary>
 public sealed partial class ModelRegistration(
-    RemapDbContext context, DatasetCatalog datasets, TimeProvider timeProvider, ILogger<ModelRegistration> logger)
+    RemapDbContext context, DatasetCatalog datasets, LandmarkIndex landmarks, TimeProvider timeProvider, ILogger<ModelRegistration> logger)
 {
     // Set when a registered dataset's files cannot be read, so the request gets that reason instead of "unknown dataset".
     private string? unreadableDataset;
@@ -119,6 +120,9 @@ public sealed partial class ModelRegistration(
         context.Models.Add(model);
         context.Jobs.Add(job);
         await context.SaveChangesAsync(cancellationToken);
+
+        // The landmark distances are computed now, once, so projections only read them.
+        await landmarks.AddModelAsync(model, cancellationToken);
         return (model, job);
     }
 

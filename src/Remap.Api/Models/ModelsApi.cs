@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Remap.Api.Infrastructure;
 using Remap.Api.Jobs;
+using Remap.Api.Overview;
+using Remap.Core.Exploration;
 using Remap.Engine.Store;
 
 namespace Remap.Api.Models;
@@ -31,7 +33,7 @@ public static class ModelsApi
     }
 
     public static async Task<Results<Created<CreatedModelResponse>, Ok<CreatedModelResponse>, ProblemHttpResult>> CreateModel(
-        CreateModelRequest request, ModelRegistration registration, RemapDbContext context, CancellationToken cancellationToken)
+        CreateModelRequest request, ModelRegistration registration, RemapDbContext context, StoredArchitectures architectures, CancellationToken cancellationToken)
     {
         if (request.ParentId is { } parentId && !await context.Models.AnyAsync(model => model.Id == parentId, cancellationToken))
         {
@@ -57,7 +59,19 @@ public static class ModelsApi
             return TypedResults.Ok(new CreatedModelResponse(ModelMapping.ToDetail(existing, existing.Parent?.Name), JobMapping.ToResponse(latestJob), Reused: true));
         }
 
-        var (model, job) = await registration.AddAsync(compiled with { Architecture = architecture }, request.Source, request.ParentId, [], request.Job, cancellationToken);
+        // A handcrafted child records what changed from its parent, in the words variations use.
+        IReadOnlyList<string> changes = [];
+        if (request.ParentId is { } parentModelId)
+        {
+            var parentText = await context.Models.Where(model => model.Id == parentModelId).Select(model => model.CanonicalText).SingleAsync(cancellationToken);
+            var parent = architectures.Get(parentModelId, parentText);
+            if (parent.Compiles)
+            {
+                changes = [.. ArchitectureDiff.Compare(parent.Architecture, architecture).Changes.Select(change => change.Description)];
+            }
+        }
+
+        var (model, job) = await registration.AddAsync(compiled with { Architecture = architecture }, request.Source, request.ParentId, changes, request.Job, cancellationToken);
         model.Jobs = [job];
         return TypedResults.Created($"/api/v1/models/{model.Id}", new CreatedModelResponse(ModelMapping.ToDetail(model, null), JobMapping.ToResponse(job), Reused: false));
     }

@@ -5,6 +5,8 @@ using Remap.Api.Ablations;
 using Remap.Api.Datasets;
 using Remap.Api.Jobs;
 using Remap.Api.Models;
+using Remap.Api.Populations;
+using Remap.Api.Variations;
 
 namespace Remap.Cli.Client;
 
@@ -64,6 +66,15 @@ public sealed class RemapApiClient : IDisposable
 
     public Task<AblationStudyResponse> CreateAblationStudyAsync(long modelId, CancellationToken cancellationToken) =>
         SendAsync<AblationStudyResponse>(HttpMethod.Post, $"api/v1/models/{modelId}/ablations", null, cancellationToken);
+
+    public Task<VariationsResponse> CreateVariationsAsync(long modelId, CreateVariationsRequest request, CancellationToken cancellationToken) =>
+        SendAsync<VariationsResponse>(HttpMethod.Post, $"api/v1/models/{modelId}/variations", request, cancellationToken);
+
+    public Task<PopulationResponse> CreatePopulationAsync(CreatePopulationRequest request, CancellationToken cancellationToken) =>
+        SendAsync<PopulationResponse>(HttpMethod.Post, "api/v1/populations", request, cancellationToken);
+
+    public Task<ModelDiffResponse> GetDiffAsync(long modelId, long otherId, CancellationToken cancellationToken) =>
+        SendAsync<ModelDiffResponse>(HttpMethod.Get, $"api/v1/models/{modelId}/diff/{otherId}", null, cancellationToken);
 
     public Task<List<DatasetResponse>> ListDatasetsAsync(CancellationToken cancellationToken) =>
         SendAsync<List<DatasetResponse>>(HttpMethod.Get, "api/v1/datasets", null, cancellationToken);

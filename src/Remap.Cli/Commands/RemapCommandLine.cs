@@ -11,6 +11,9 @@ public static class RemapCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(AblateCommand.Create());
+        root.Subcommands.Add(ExplorationCommands.CreateVary());
+        root.Subcommands.Add(ExplorationCommands.CreatePopulation());
+        root.Subcommands.Add(ExplorationCommands.CreateDiff());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(JobsCommand.Create());
         root.Subcommands.Add(CancelCommand.Create());

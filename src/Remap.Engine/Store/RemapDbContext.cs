@@ -15,6 +15,12 @@ public sealed class RemapDbContext(DbContextOptions<RemapDbContext> options) : D
 
     public DbSet<RunEntity> Runs => Set<RunEntity>();
 
+    public DbSet<LandmarkEntity> Landmarks => Set<LandmarkEntity>();
+
+    public DbSet<LandmarkDistancesEntity> LandmarkDistances => Set<LandmarkDistancesEntity>();
+
+    public DbSet<ProjectionEntity> Projections => Set<ProjectionEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every timestamp is UTC; some providers read DateTime back without a kind.
@@ -52,6 +58,31 @@ public sealed class RemapDbContext(DbContextOptions<RemapDbContext> options) : D
         {
             run.ToTable("runs");
             run.HasIndex(r => r.JobId).IsUnique();
+        });
+
+        modelBuilder.Entity<LandmarkEntity>(landmark =>
+        {
+            landmark.ToTable("landmarks");
+            landmark.Property(l => l.DatasetName).HasMaxLength(200);
+            landmark.HasIndex(l => new { l.DatasetName, l.Ordinal }).IsUnique();
+            landmark.HasIndex(l => l.ModelId).IsUnique();
+            landmark.HasOne<ModelEntity>().WithMany().HasForeignKey(l => l.ModelId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<LandmarkDistancesEntity>(distances =>
+        {
+            distances.ToTable("landmark_distances");
+            distances.HasKey(d => d.ModelId);
+            distances.HasOne<ModelEntity>().WithOne().HasForeignKey<LandmarkDistancesEntity>(d => d.ModelId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ProjectionEntity>(projection =>
+        {
+            projection.ToTable("projections");
+            projection.Property(p => p.DatasetName).HasMaxLength(200);
+            projection.Property(p => p.Kind).HasMaxLength(32);
+            projection.Property(p => p.Method).HasMaxLength(32);
+            projection.HasIndex(p => new { p.DatasetName, p.Kind, p.Method }).IsUnique();
         });
     }
 

@@ -1,0 +1,143 @@
+#:sdk Microsoft.NET.Sdk.Web
+#:project ../../src/Remap.Api/Remap.Api.csproj
+#:property PublishAot=false
+// Measures the exploration engine on a synthetic population: landmark distances, projection fits from cached
+// landmark distances, cold and cached overview responses, and the time to add one model and place it.
+// Usage (see README.md beside this file): build with --artifacts-path, then run the DLL with MODELS [LANDMARKS] [REQUESTS].
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Remap.Api;
+using Remap.Api.Models;
+using Remap.Api.Overview;
+using Remap.Core.Exploration;
+using Remap.Core.Model;
+using Remap.Core.Shapes;
+using Remap.Engine.Store;
+
+var modelCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+var landmarkCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+var requestCount = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
+var folder = Path.Combine(Path.GetTempPath(), $"remap-bench-exploration-{Guid.NewGuid():N}");
+Directory.CreateDirectory(folder);
+
+var app = RemapServer.Build([
+    $"--Remap:DatabasePath={Path.Combine(folder, "remap.db")}",
+    "--Remap:WorkerEnabled=false",
+    $"--Remap:Exploration:LandmarkCount={landmarkCount}",
+    "--Logging:LogLevel:Default=Warning",
+    "--urls=http://127.0.0.1:0",
+]);
+await app.StartAsync();
+var address = app.Urls.First();
+using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(10) };
+Console.WriteLine($"{modelCount} models, {landmarkCount} landmarks, {requestCount} overview requests, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+
+// 1. The synthetic population: sampled architectures stored as models, each with a finished run and a random
+// validation bitset, as the worker would leave them. Not timed: it stands for months of training.
+var stopwatch = Stopwatch.StartNew();
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var context = scope.ServiceProvider.GetRequiredService<RemapDbContext>();
+    var template = new Architecture("bench", TensorShape.Image(1, 28, 28), 10, [], "fashion-mnist-sample", TrainingSettings.Default with { Epochs = 1 });
+    var population = PopulationSampler.Sample(template, modelCount, new SamplerOptions(12, 1_000_000, [], Seed: 2026));
+    var random = new Random(7);
+    var now = DateTime.UtcNow;
+    foreach (var chunk in population.Architectures.Chunk(1000))
+    {
+        var jobs = new List<JobEntity>();
+        foreach (var architecture in chunk)
+        {
+            var model = ModelRecords.Create(architecture, ShapeInference.Infer(architecture), ArchitectureWriter.Write(architecture), null, [], now);
+            model.Status = JobStates.Succeeded;
+            model.ValidationAccuracy = 0.5 + random.NextDouble() / 2;
+            jobs.Add(new JobEntity { Model = model, Epochs = 1, State = JobStates.Succeeded, CreatedAt = now, FinishedAt = now });
+        }
+
+        context.Jobs.AddRange(jobs);
+        await context.SaveChangesAsync();
+
+        // A run's job id is unique, so runs are added once the jobs have ids.
+        foreach (var job in jobs)
+        {
+            var bits = new byte[125];
+            random.NextBytes(bits);
+            var accuracy = job.Model!.ValidationAccuracy!.Value;
+            context.Runs.Add(new RunEntity
+            {
+                ModelId = job.ModelId, JobId = job.Id, Seed = 42, EpochMetricsJson = "[]", ValidationAccuracy = accuracy, TestAccuracy = accuracy,
+                PerClassAccuracyJson = "[0.9,0.8,0.7,0.6,0.5,0.9,0.8,0.7,0.6,0.5]", ConfusionMatrixJson = "[]",
+                ValidationCorrect = bits, TestCorrect = new byte[250], FinishedAt = now,
+            });
+        }
+
+        await context.SaveChangesAsync();
+        context.ChangeTracker.Clear();
+    }
+}
+
+Console.WriteLine($"stored the population in {stopwatch.Elapsed.TotalSeconds:F1} s");
+
+// 2. Landmark distances of every model, computed once (what adding each model costs, in one batch).
+stopwatch.Restart();
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<LandmarkIndex>().CompleteAsync("fashion-mnist-sample", CancellationToken.None);
+}
+
+var distanceSeconds = stopwatch.Elapsed.TotalSeconds;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"landmark distances: {distanceSeconds:F1} s for {modelCount} models, {distanceSeconds * 1000 / modelCount:F2} ms per model"));
+
+// 3. Projection fits from the cached landmark distances (the recompute a user asks for).
+foreach (var view in new[] { ProjectionKinds.Structure, ProjectionKinds.Prediction })
+{
+    stopwatch.Restart();
+    var response = await client.PostAsJsonAsync("/api/v1/overview/recompute", new RecomputeProjectionRequest(view));
+    response.EnsureSuccessStatusCode();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fit {view} landmark-mds: {stopwatch.Elapsed.TotalMilliseconds:F0} ms"));
+}
+
+// 4. Overview responses: the first builds the snapshot, the rest are served from the cache.
+foreach (var query in new[] { "projection=structure", "projection=structure&maxPoints=2000", "projection=prediction&classIndex=3", "projection=accuracy-size" })
+{
+    stopwatch.Restart();
+    var first = await client.GetAsync($"/api/v1/overview?{query}");
+    first.EnsureSuccessStatusCode();
+    var cold = stopwatch.Elapsed.TotalMilliseconds;
+    var bytes = (await first.Content.ReadAsByteArrayAsync()).Length;
+    var times = new List<double>(requestCount);
+    for (var index = 0; index < requestCount; index++)
+    {
+        stopwatch.Restart();
+        var response = await client.GetAsync($"/api/v1/overview?{query}");
+        await response.Content.ReadAsByteArrayAsync();
+        times.Add(stopwatch.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"overview {query}: cold {cold:F0} ms, cached p50 {Percentile(times, 0.50):F1} ms, p99 {Percentile(times, 0.99):F1} ms ({bytes / 1024} KiB, ratio p99 / 50 ms target {Percentile(times, 0.99) / 50:F2})"));
+}
+
+// 5. Adding one model: compile, store, landmark distances; then the overview places it without moving the others.
+var source = "model added\ndataset fashion-mnist-sample\nconv2d filters=24 kernel=5 padding=2\ngelu\nmaxpool2d size=2\nflatten\ndense units=10\n";
+stopwatch.Restart();
+var created = await client.PostAsJsonAsync("/api/v1/models", new CreateModelRequest(source));
+created.EnsureSuccessStatusCode();
+var addMilliseconds = stopwatch.Elapsed.TotalMilliseconds;
+stopwatch.Restart();
+var placed = await client.GetAsync("/api/v1/overview?projection=structure");
+placed.EnsureSuccessStatusCode();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"add one model: POST {addMilliseconds:F0} ms (landmark distances included), next overview with placement {stopwatch.Elapsed.TotalMilliseconds:F0} ms"));
+
+await app.StopAsync();
+Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+Directory.Delete(folder, recursive: true);
+Console.WriteLine($"load average at the end {LoadAverage()}");
+
+static double Percentile(List<double> sorted, double share) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

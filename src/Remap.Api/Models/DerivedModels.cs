@@ -1,0 +1,37 @@
+using Remap.Api.Jobs;
+using Remap.Core.Model;
+using Remap.Core.Shapes;
+using Remap.Engine.Store;
+
+namespace Remap.Api.Models;
+
+/// <summary>A generated architecture after queueing: the stored model, its job, and whether an existing model was reused.</summary>
+public sealed record QueuedModel(ModelEntity Model, JobEntity? Job, bool Reused);
+
+/// <summary>
+/// Queues architectures built in code: population members, variations and ablation children. Each is
+/// checked against its dataset like a posted file. A queued, running or trained model with the same
+/// architecture, dataset and training settings is reused, and the rest are stored with parent and changes.
+/// </summary>
+public sealed class DerivedModels(ModelRegistration registration)
+{
+    /// <summary>Returns the queued or reused model, or the problem that kept the architecture from being queued.</summary>
+    public async Task<(QueuedModel? Queued, string? Problem)> QueueAsync(
+        Architecture architecture, long? parentId, IReadOnlyList<string> changes, JobOptionsRequest? jobOptions, CancellationToken cancellationToken)
+    {
+        var compiled = registration.Check(architecture, ShapeInference.Infer(architecture), []);
+        if (!compiled.Succeeded)
+        {
+            return (null, compiled.Problem);
+        }
+
+        // The same network trained the same way on the same data gives the same result, so it is not trained twice.
+        if (await registration.FindReusableAsync(architecture, cancellationToken) is { } existing)
+        {
+            return (new QueuedModel(existing, existing.Jobs.OrderByDescending(job => job.Id).FirstOrDefault(), Reused: true), null);
+        }
+
+        var (model, job) = await registration.AddAsync(compiled, ArchitectureWriter.Write(architecture), parentId, changes, jobOptions, cancellationToken);
+        return (new QueuedModel(model, job, Reused: false), null);
+    }
+}

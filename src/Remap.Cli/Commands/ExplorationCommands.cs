@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Globalization;
+using Remap.Api.Populations;
+using Remap.Api.Variations;
+using Remap.Cli.Client;
+using Remap.Cli.Output;
+using Spectre.Console;
+
+namespace Remap.Cli.Commands;
+
+/// <summary>
+/// <c>remap vary</c>, <c>remap population</c> and <c>remap diff</c>: the exploration endpoints from the command line.
+/// The first two queue training and return; <c>remap jobs</c> and <c>remap models</c> follow the results.
+/// </summary>
+internal static class ExplorationCommands
+{
+    public static Command CreateVary()
+    {
+        var server = new ServerOptions();
+        var model = new Argument<long>("model") { Description = "Id of a model whose training has succeeded." };
+        var count = new Option<int>("--count") { Description = "How many children, 1 to 50.", DefaultValueFactory = _ => 5 };
+        var maxChanges = new Option<int>("--max-changes") { Description = "The most layer changes per child, 1 to 5.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the random changes; the server picks one and prints it when left out." };
+        var command = new Command("vary", "Queue children of a trained model, each 1 to --max-changes random layer changes away.") { model, count, maxChanges, seed };
+        server.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(server, parseResult, async client =>
+        {
+            var response = await client.CreateVariationsAsync(parseResult.GetValue(model),
+                new CreateVariationsRequest(parseResult.GetValue(count), parseResult.GetValue(maxChanges), parseResult.GetValue(seed)), cancellationToken);
+            Terminal.Output.MarkupLine($"{response.Children.Count} children of model {response.ParentId} (seed {response.Seed}):");
+            foreach (var child in response.Children)
+            {
+                var note = child.Reused ? " (already trained: reused)" : "";
+                Terminal.Output.MarkupLine($"  model {child.Model.Id}: {Markup.Escape(string.Join("; ", child.Changes.Select(change => change.Description)))}{note}");
+            }
+
+            if (response.Shortfall is { } shortfall)
+            {
+                Terminal.Error.MarkupLine($"[yellow]{Markup.Escape(shortfall)}[/]");
+            }
+        }));
+        return command;
+    }
+
+    public static Command CreatePopulation()
+    {
+        var server = new ServerOptions();
+        var dataset = new Option<string>("--dataset") { Description = "A dataset name from `remap datasets`.", Required = true };
+        var count = new Option<int>("--count") { Description = "How many architectures to sample, 1 to 200.", DefaultValueFactory = _ => 20 };
+        var maxDepth = new Option<int?>("--max-depth") { Description = "The most layers per architecture, 2 to 30 (default 10)." };
+        var maxParameters = new Option<long?>("--max-parameters") { Description = "The most trainable parameters per architecture (default 1,000,000)." };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the sampler; the server picks one and prints it when left out." };
+        var command = new Command("population", "Sample random valid architectures for a dataset and queue their training.") { dataset, count, maxDepth, maxParameters, seed };
+        server.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(server, parseResult, async client =>
+        {
+            var request = new CreatePopulationRequest(parseResult.GetValue(dataset)!, parseResult.GetValue(count), parseResult.GetValue(maxDepth),
+                parseResult.GetValue(maxParameters), Seed: parseResult.GetValue(seed));
+            var response = await client.CreatePopulationAsync(request, cancellationToken);
+            Terminal.Output.MarkupLine(
+                $"Sampled {response.Requested} architectures for {Markup.Escape(response.Dataset)} (seed {response.Seed}): {response.Queued} queued, {response.Reused} reused, {response.Duplicates} duplicates.");
+            foreach (var member in response.Members.Where(member => member.DuplicateOf is null))
+            {
+                Terminal.Output.MarkupLine($"  model {member.Model.Id}: {Markup.Escape(member.Layers)} ({member.Model.ParameterCount.ToString("N0", CultureInfo.InvariantCulture)} parameters)");
+            }
+        }));
+        return command;
+    }
+
+    public static Command CreateDiff()
+    {
+        var server = new ServerOptions();
+        var first = new Argument<long>("model") { Description = "Id of the first model." };
+        var second = new Argument<long>("other") { Description = "Id of the model to compare it with." };
+        var command = new Command("diff", "Compare two models layer by layer.") { first, second };
+        server.AddTo(command);
+        command.SetAction((parseResult, cancellationToken) => RunAsync(server, parseResult, async client =>
+        {
+            var diff = await client.GetDiffAsync(parseResult.GetValue(first), parseResult.GetValue(second), cancellationToken);
+            Terminal.Output.MarkupLine($"model {diff.BeforeId}: {Markup.Escape(diff.BeforeLayers)}");
+            Terminal.Output.MarkupLine($"model {diff.AfterId}: {Markup.Escape(diff.AfterLayers)}");
+            Terminal.Output.MarkupLine(diff.Changes.Count == 0 ? "The architectures have the same layers." : $"{diff.Changes.Count} change(s):");
+            foreach (var change in diff.Changes)
+            {
+                Terminal.Output.MarkupLine($"  {Markup.Escape(change.Description)}");
+            }
+
+            var prediction = diff.PredictionDistance is { } value ? value.ToString("F3", CultureInfo.InvariantCulture) : "n/a (both models must be trained)";
+            Terminal.Output.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"structural distance {diff.StructuralDistance:F3}, prediction distance {prediction}"));
+        }));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ServerOptions server, ParseResult parseResult, Func<RemapApiClient, Task> action)
+    {
+        using var client = server.CreateClient(parseResult);
+        try
+        {
+            await action(client);
+            return 0;
+        }
+        catch (RemapApiException exception)
+        {
+            ProblemOutput.Write(exception);
+            return 1;
+        }
+    }
+}
