@@ -29,11 +29,18 @@ namespace Remap.Engine.Sqlite.Migrations
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CompletedRepeats")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Epoch")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EpochMetricsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Epochs")
                         .HasColumnType("INTEGER");
@@ -60,7 +67,13 @@ namespace Remap.Engine.Sqlite.Migrations
                     b.Property<long>("ModelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Patience")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Repeats")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("StartedAt")
@@ -70,6 +83,12 @@ namespace Remap.Engine.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("TimeBudgetSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("WarmStart")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -130,6 +149,9 @@ namespace Remap.Engine.Sqlite.Migrations
                     b.Property<long?>("ParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RunCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourceText")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -138,6 +160,12 @@ namespace Remap.Engine.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("TestAccuracyMean")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TestAccuracyStd")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("TrainingHash")
                         .IsRequired()
@@ -149,6 +177,9 @@ namespace Remap.Engine.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("ValidationAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ValidationAccuracyStd")
                         .HasColumnType("REAL");
 
                     b.HasKey("Id");
@@ -193,6 +224,11 @@ namespace Remap.Engine.Sqlite.Migrations
                     b.Property<int>("Seed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StopReason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("TestAccuracy")
                         .HasColumnType("REAL");
 
@@ -207,12 +243,15 @@ namespace Remap.Engine.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<int>("WarmStartedLayers")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("JobId")
-                        .IsUnique();
-
                     b.HasIndex("ModelId");
+
+                    b.HasIndex("JobId", "Seed")
+                        .IsUnique();
 
                     b.ToTable("runs", (string)null);
                 });

@@ -51,7 +51,8 @@ public sealed class RemapDbContext(DbContextOptions<RemapDbContext> options) : D
         modelBuilder.Entity<RunEntity>(run =>
         {
             run.ToTable("runs");
-            run.HasIndex(r => r.JobId).IsUnique();
+            run.HasIndex(r => new { r.JobId, r.Seed }).IsUnique();
+            run.Property(r => r.StopReason).HasMaxLength(32);
         });
     }
 

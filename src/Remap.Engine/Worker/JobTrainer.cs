@@ -1,23 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Remap.Core.Language;
+using Remap.Engine.Events;
 using Remap.Engine.Jobs;
 using Remap.Engine.Store;
 using Remap.Training;
+using Remap.Training.Checkpoints;
 using Remap.Training.Data;
 
 namespace Remap.Engine.Worker;
 
 /// <summary>
-/// Trains one claimed job: compiles the model's canonical text, loads its dataset, runs the
-/// trainer while a monitor renews the lease and watches for cancellation, then records the result.
+/// Trains one claimed job: compiles the model's canonical text, loads its dataset, trains each
+/// repeat (seed) while a monitor renews the lease and watches for cancellation, then records the
+/// runs. Each repeat checkpoints every epoch, so a requeued job resumes where it stopped.
 /// </summary>
 public sealed class JobTrainer(
     IDbContextFactory<RemapDbContext> contextFactory,
     JobQueue queue,
     DatasetCatalog datasets,
     Trainer trainer,
+    JobEventHub events,
+    RunFiles files,
     IOptions<EngineOptions> options,
     TimeProvider timeProvider,
     ILogger<JobTrainer> logger)
@@ -33,27 +37,37 @@ public sealed class JobTrainer(
         using var trainingCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var monitor = new JobMonitor(queue, claim, settings, timeProvider);
         var monitorTask = monitor.RunAsync(trainingCancellation);
+        var progress = default(JobProgress);
         try
         {
-            var result = await Task.Run(() => Train(claim, trainingCancellation.Token), trainingCancellation.Token);
+            var inputs = await JobInputs.LoadAsync(contextFactory, datasets, files, settings, claim, logger, stoppingToken);
+            for (var repeat = inputs.Job.CompletedRepeats; repeat < inputs.Job.Repeats; repeat++)
+            {
+                var request = inputs.CreateRequest(repeat);
+                progress = new JobProgress(queue, events, logger, timeProvider, settings, claim, request.Settings.Seed,
+                    TrainingCheckpoint.FindLatest(request.CheckpointDirectory!)?.Epochs ?? []);
+                var result = await Task.Run(() => trainer.Train(request with { Progress = progress }, trainingCancellation.Token), trainingCancellation.Token);
+                var run = RunMapping.ToRun(result, timeProvider.GetUtcNow().UtcDateTime);
+                if (!await RecordAsync(claim, run, repeat == inputs.Job.Repeats - 1))
+                {
+                    WorkerLog.LeaseLost(logger, claim.JobId, claim.ModelId, claim.LeaseOwner);
+                    break;
+                }
+
+                TrainingCheckpoint.Delete(request.CheckpointDirectory!);
+                WorkerLog.RepeatFinished(logger, claim.JobId, claim.ModelId, repeat + 1, inputs.Job.Repeats, result.Seed,
+                    result.ValidationAccuracy, result.StopReason.ToString(), result.WarmStartedLayers, result.ResumedFromEpoch);
+            }
+
             await trainingCancellation.CancelAsync();
             await monitorTask;
-
-            var run = RunMapping.ToRun(result, timeProvider.GetUtcNow().UtcDateTime);
-            if (await queue.CompleteAsync(claim, run, CancellationToken.None))
-            {
-                WorkerLog.JobSucceeded(logger, claim.JobId, claim.ModelId, result.Duration.TotalSeconds, result.ValidationAccuracy, result.TestAccuracy);
-            }
-            else
-            {
-                WorkerLog.LeaseLost(logger, claim.JobId, claim.ModelId, claim.LeaseOwner);
-            }
         }
         catch (OperationCanceledException) when (monitor.CancelRequested)
         {
             await monitorTask;
-            await queue.MarkCancelledAsync(claim, CancellationToken.None);
-            WorkerLog.JobCancelled(logger, claim.JobId, claim.ModelId);
+            var (epochsDone, metricsJson) = progress?.Snapshot() ?? (0, "[]");
+            await queue.MarkCancelledAsync(claim, epochsDone, metricsJson, CancellationToken.None);
+            WorkerLog.JobCancelled(logger, claim.JobId, claim.ModelId, epochsDone);
         }
         catch (OperationCanceledException) when (monitor.LeaseLost)
         {
@@ -67,6 +81,14 @@ public sealed class JobTrainer(
             WorkerLog.JobReleased(logger, claim.JobId, claim.ModelId);
             throw;
         }
+        catch (TrainingDivergedException diverged)
+        {
+            await trainingCancellation.CancelAsync();
+            await monitorTask;
+            var metricsJson = StoreJson.Serialize(diverged.FinishedEpochs);
+            await queue.MarkDivergedAsync(claim, diverged.Message, diverged.FinishedEpochs.Count, metricsJson, CancellationToken.None);
+            WorkerLog.JobDiverged(logger, claim.JobId, claim.ModelId, diverged.Epoch, diverged.Batch);
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Any training error (bad stored model, unreadable dataset, LibTorch failure) ends this job only.
@@ -78,57 +100,19 @@ public sealed class JobTrainer(
         }
     }
 
-    private TrainingResult Train(ClaimedJob claim, CancellationToken cancellationToken)
+    private async Task<bool> RecordAsync(ClaimedJob claim, RunEntity run, bool isLast)
     {
-        ModelEntity model;
-        using (var context = contextFactory.CreateDbContext())
+        if (!isLast)
         {
-            model = context.Models.AsNoTracking().Single(row => row.Id == claim.ModelId);
+            return await queue.AddRepeatRunAsync(claim, run, CancellationToken.None);
         }
 
-        var compilation = ArchitectureCompiler.Compile(model.CanonicalText, new CompileOptions
+        if (!await queue.CompleteAsync(claim, run, CancellationToken.None))
         {
-            ResolveDataset = name => datasets.Find(name) is { } info ? new DatasetShape(info.Input, info.Classes) : null,
-        }, cancellationToken);
-        if (compilation.HasErrors || compilation.Architecture is null)
-        {
-            var problems = string.Join("; ", compilation.Diagnostics.Where(diagnostic => diagnostic.IsError));
-            throw new InvalidOperationException($"The stored canonical text of model {model.Id} no longer compiles ({problems}); create the model again.");
+            return false;
         }
 
-        var trainingSettings = RunMapping.ReadSettings(model);
-        var architecture = compilation.Architecture.WithTraining(trainingSettings);
-        var data = datasets.Load(model.DatasetName);
-        var progress = new EpochProgress(queue, logger, timeProvider, settings.ProgressInterval, claim, trainingSettings.Epochs);
-        return trainer.Train(architecture, data, trainingSettings, progress, cancellationToken);
-    }
-
-    /// <summary>Logs each finished epoch and writes it to the job, at most once per progress interval except for the last epoch.</summary>
-    private sealed class EpochProgress(
-        JobQueue queue, ILogger logger, TimeProvider timeProvider, TimeSpan interval, ClaimedJob claim, int epochs) : IProgress<TrainingProgress>
-    {
-        private DateTimeOffset lastWrite = DateTimeOffset.MinValue;
-
-        public void Report(TrainingProgress value)
-        {
-            if (value.CompletedEpoch is not { } metrics)
-            {
-                return;
-            }
-
-            WorkerLog.EpochFinished(logger, claim.JobId, claim.ModelId, metrics.Epoch, value.Epochs, metrics.TrainLoss, metrics.ValidationAccuracy);
-
-            var now = timeProvider.GetUtcNow();
-            var isLast = metrics.Epoch >= epochs;
-            if (!isLast && now - lastWrite < interval)
-            {
-                return;
-            }
-
-            lastWrite = now;
-
-            // The trainer calls back on its own thread, so a blocking write keeps the epochs in order.
-            queue.ReportProgressAsync(claim, metrics.Epoch, value.Epochs).GetAwaiter().GetResult();
-        }
+        WorkerLog.JobSucceeded(logger, claim.JobId, claim.ModelId, run.DurationSeconds, run.ValidationAccuracy, run.TestAccuracy);
+        return true;
     }
 }
