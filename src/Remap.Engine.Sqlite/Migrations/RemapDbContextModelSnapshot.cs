@@ -40,7 +40,9 @@ namespace Remap.Engine.Sqlite.Migrations
 
                     b.Property<string>("EpochMetricsJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]");
 
                     b.Property<int>("Epochs")
                         .HasColumnType("INTEGER");
@@ -74,7 +76,9 @@ namespace Remap.Engine.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Repeats")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
@@ -226,8 +230,10 @@ namespace Remap.Engine.Sqlite.Migrations
 
                     b.Property<string>("StopReason")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("completed");
 
                     b.Property<double>("TestAccuracy")
                         .HasColumnType("REAL");

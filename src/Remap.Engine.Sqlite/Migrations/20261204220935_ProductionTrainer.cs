@@ -20,7 +20,7 @@ namespace Remap.Engine.Sqlite.Migrations
                 type: "TEXT",
                 maxLength: 32,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "completed");
 
             migrationBuilder.AddColumn<int>(
                 name: "WarmStartedLayers",
@@ -66,7 +66,7 @@ namespace Remap.Engine.Sqlite.Migrations
                 table: "jobs",
                 type: "TEXT",
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "[]");
 
             migrationBuilder.AddColumn<int>(
                 name: "Patience",
@@ -79,7 +79,7 @@ namespace Remap.Engine.Sqlite.Migrations
                 table: "jobs",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 1);
 
             migrationBuilder.AddColumn<double>(
                 name: "TimeBudgetSeconds",

@@ -11,7 +11,7 @@ using Remap.Engine.Store;
 namespace Remap.Engine.Sqlite.Migrations
 {
     [DbContext(typeof(RemapDbContext))]
-    [Migration("20261204220826_ProductionTrainer")]
+    [Migration("20261204220935_ProductionTrainer")]
     partial class ProductionTrainer
     {
         /// <inheritdoc />
@@ -43,7 +43,9 @@ namespace Remap.Engine.Sqlite.Migrations
 
                     b.Property<string>("EpochMetricsJson")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]");
 
                     b.Property<int>("Epochs")
                         .HasColumnType("INTEGER");
@@ -77,7 +79,9 @@ namespace Remap.Engine.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Repeats")
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
@@ -229,8 +233,10 @@ namespace Remap.Engine.Sqlite.Migrations
 
                     b.Property<string>("StopReason")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("completed");
 
                     b.Property<double>("TestAccuracy")
                         .HasColumnType("REAL");
