@@ -1,4 +1,5 @@
 using FluentValidation.TestHelper;
+using Remap.Api.Jobs;
 using Remap.Api.Models;
 
 namespace Remap.Api.Tests;
@@ -47,5 +48,23 @@ public sealed class CreateModelRequestValidatorTests
         var result = validator.TestValidate(new CreateModelRequest("model m", ParentId: 0));
 
         result.ShouldHaveValidationErrorFor("ParentId");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(11)]
+    public void Validator_RejectsRepeatsOutOfRange(int repeats)
+    {
+        var result = validator.TestValidate(new CreateModelRequest("model m", Job: new JobOptionsRequest(Repeats: repeats)));
+
+        result.ShouldHaveValidationErrorFor("Job.Repeats");
+    }
+
+    [Fact]
+    public void Validator_RejectsPriorityBeyondRange()
+    {
+        var result = validator.TestValidate(new CreateModelRequest("model m", Job: new JobOptionsRequest(Priority: JobOptionsRequestValidator.MaxPriority + 1)));
+
+        result.ShouldHaveValidationErrorFor("Job.Priority");
     }
 }

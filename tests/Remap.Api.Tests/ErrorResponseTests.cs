@@ -144,6 +144,18 @@ public sealed class ErrorResponseTests(QueueOnlyApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task CreateModel_JobPriority_IsStoredOnTheQueuedJob()
+    {
+        var request = new CreateModelRequest(Architectures.Tiny, Training: new TrainingOverrides(Seed: Interlocked.Increment(ref nextSeed)), Job: new JobOptionsRequest(Priority: 7));
+
+        var response = await client.PostAsJsonAsync("/api/v1/models", request);
+        var created = await response.Content.ReadFromJsonAsync<CreatedModelResponse>(RemapApiFactory.Json);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(7, created!.Job.Priority);
+    }
+
+    [Fact]
     public async Task CreateModel_SameCancelledModel_CreatesNewOne()
     {
         var first = await CreateAsync();

@@ -92,7 +92,7 @@ public static class AblationsApi
         }
 
         var sourceText = ArchitectureWriter.Write(child.Architecture);
-        var (model, job) = await registration.AddAsync(compiled, sourceText, parent.Id, [child.Change], cancellationToken);
+        var (model, job) = await registration.AddAsync(compiled, sourceText, parent.Id, [child.Change], jobOptions: null, cancellationToken);
         return new AblationChildResponse(child.RemovedLayerIndex, removedLayer, child.Change, Reused: false,
             ModelMapping.ToSummary(model), JobMapping.ToResponse(job));
     }

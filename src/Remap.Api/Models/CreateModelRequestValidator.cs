@@ -1,4 +1,5 @@
 using FluentValidation;
+using Remap.Api.Jobs;
 using Remap.Core.Model;
 
 namespace Remap.Api.Models;
@@ -20,6 +21,7 @@ public sealed class CreateModelRequestValidator : AbstractValidator<CreateModelR
         RuleFor(request => request.Dataset!).NotEmpty().MaximumLength(200).When(request => request.Dataset is not null);
         RuleFor(request => request.ParentId).GreaterThan(0);
         RuleFor(request => request.Training!).SetValidator(new TrainingOverridesValidator()).When(request => request.Training is not null);
+        RuleFor(request => request.Job!).SetValidator(new JobOptionsRequestValidator()).When(request => request.Job is not null);
     }
 }
 

@@ -9,12 +9,14 @@ namespace Remap.Api.Models;
 /// <param name="Dataset">Replaces the file's <c>dataset</c>; a name from GET /api/v1/datasets.</param>
 /// <param name="Training">Replaces single values of the file's <c>training</c> block.</param>
 /// <param name="ParentId">The model this one was derived from, for the exploration tree.</param>
+/// <param name="Job">How to run the training job.</param>
 public sealed record CreateModelRequest(
     string Source,
     string? Name = null,
     string? Dataset = null,
     TrainingOverrides? Training = null,
-    long? ParentId = null);
+    long? ParentId = null,
+    JobOptionsRequest? Job = null);
 
 /// <summary>Training settings to replace; a null value keeps the file's value or the default.</summary>
 public sealed record TrainingOverrides(

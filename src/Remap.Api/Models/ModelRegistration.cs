@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.EntityFrameworkCore;
+using Remap.Api.Jobs;
 using Remap.Core.Diagnostics;
 using Remap.Core.Language;
 using Remap.Core.Model;
@@ -108,12 +109,13 @@ public sealed partial class ModelRegistration(
 
     /// <summary>Stores the model and its queued job in one transaction.</summary>
     public async Task<(ModelEntity Model, JobEntity Job)> AddAsync(
-        CompiledModel compiled, string sourceText, long? parentId, IReadOnlyList<string> changes, CancellationToken cancellationToken)
+        CompiledModel compiled, string sourceText, long? parentId, IReadOnlyList<string> changes, JobOptionsRequest? jobOptions, CancellationToken cancellationToken)
     {
         var architecture = compiled.Architecture!;
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var model = ModelRecords.Create(architecture, compiled.Shapes!, sourceText, parentId, changes, now);
-        var job = new JobEntity { Model = model, Epochs = architecture.Training.Epochs, CreatedAt = now };
+        // TODO: store and honour jobOptions.Repeats and jobOptions.WarmStart in the worker.
+        var job = new JobEntity { Model = model, Epochs = architecture.Training.Epochs, Priority = jobOptions?.Priority ?? 0, CreatedAt = now };
         context.Models.Add(model);
         context.Jobs.Add(job);
         await context.SaveChangesAsync(cancellationToken);

@@ -57,7 +57,7 @@ public static class ModelsApi
             return TypedResults.Ok(new CreatedModelResponse(ModelMapping.ToDetail(existing, existing.Parent?.Name), JobMapping.ToResponse(latestJob), Reused: true));
         }
 
-        var (model, job) = await registration.AddAsync(compiled with { Architecture = architecture }, request.Source, request.ParentId, [], cancellationToken);
+        var (model, job) = await registration.AddAsync(compiled with { Architecture = architecture }, request.Source, request.ParentId, [], request.Job, cancellationToken);
         model.Jobs = [job];
         return TypedResults.Created($"/api/v1/models/{model.Id}", new CreatedModelResponse(ModelMapping.ToDetail(model, null), JobMapping.ToResponse(job), Reused: false));
     }
