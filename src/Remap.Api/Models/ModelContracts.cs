@@ -58,7 +58,10 @@ public sealed record CreatedModelResponse(ModelDetail Model, JobResponse Job, bo
 /// <summary>One epoch of a run.</summary>
 public sealed record EpochMetricsResponse(int Epoch, double TrainLoss, double TrainAccuracy, double ValidationAccuracy, double Seconds);
 
-/// <summary>The result of a finished training.</summary>
+/// <summary>The result of a finished training of one seed.</summary>
+/// <param name="StopReason">completed, early-stopping or time-budget.</param>
+/// <param name="WarmStartedLayers">How many layers started from the parent model's trained weights.</param>
+/// <param name="ResumedFromEpoch">The checkpoint epoch the run resumed from after a crash or restart; 0 when it ran from the first epoch.</param>
 public sealed record RunResponse(
     long Id,
     long JobId,
@@ -71,7 +74,8 @@ public sealed record RunResponse(
     double DurationSeconds,
     DateTime FinishedAt,
     string StopReason,
-    int WarmStartedLayers);
+    int WarmStartedLayers,
+    int ResumedFromEpoch);
 
 /// <summary>
 /// A model with its layer table, its runs and its jobs. ValidationAccuracy, TestAccuracyMean and the standard

@@ -58,7 +58,8 @@ public static class ModelMapping
         run.DurationSeconds,
         run.FinishedAt,
         run.StopReason,
-        run.WarmStartedLayers);
+        run.WarmStartedLayers,
+        run.ResumedFromEpoch);
 
     /// <summary>Compares mean validation accuracies; null until both models have a succeeded run.</summary>
     public static ParentComparison? CompareWithParent(ModelEntity model, ModelEntity parent)

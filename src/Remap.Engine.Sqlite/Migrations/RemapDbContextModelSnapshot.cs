@@ -225,6 +225,9 @@ namespace Remap.Engine.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ResumedFromEpoch")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Seed")
                         .HasColumnType("INTEGER");
 

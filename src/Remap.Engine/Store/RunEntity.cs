@@ -41,6 +41,9 @@ public sealed class RunEntity
 
     /// <summary>How many layers started from the parent model's trained weights (0 when trained from scratch).</summary>
     public int WarmStartedLayers { get; set; }
+
+    /// <summary>The epoch of the checkpoint the run resumed from after its job was requeued; 0 when it ran from the first epoch.</summary>
+    public int ResumedFromEpoch { get; set; }
 }
 
 /// <summary>The values of <see cref="RunEntity.StopReason"/>.</summary>

@@ -26,6 +26,7 @@ internal static class RunMapping
             _ => RunStopReasons.Completed,
         },
         WarmStartedLayers = result.WarmStartedLayers,
+        ResumedFromEpoch = result.ResumedFromEpoch,
     };
 
     public static TrainingSettings ReadSettings(ModelEntity model) => StoreJson.Deserialize<TrainingSettings>(model.TrainingSettingsJson);

@@ -11,7 +11,7 @@ using Remap.Engine.Store;
 namespace Remap.Engine.Sqlite.Migrations
 {
     [DbContext(typeof(RemapDbContext))]
-    [Migration("20261204220935_ProductionTrainer")]
+    [Migration("20261204221602_ProductionTrainer")]
     partial class ProductionTrainer
     {
         /// <inheritdoc />
@@ -227,6 +227,9 @@ namespace Remap.Engine.Sqlite.Migrations
                     b.Property<string>("PerClassAccuracyJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ResumedFromEpoch")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Seed")
                         .HasColumnType("INTEGER");

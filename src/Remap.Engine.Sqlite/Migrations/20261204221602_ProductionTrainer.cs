@@ -14,6 +14,13 @@ namespace Remap.Engine.Sqlite.Migrations
                 name: "IX_runs_JobId",
                 table: "runs");
 
+            migrationBuilder.AddColumn<int>(
+                name: "ResumedFromEpoch",
+                table: "runs",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<string>(
                 name: "StopReason",
                 table: "runs",
@@ -106,6 +113,10 @@ namespace Remap.Engine.Sqlite.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "IX_runs_JobId_Seed",
+                table: "runs");
+
+            migrationBuilder.DropColumn(
+                name: "ResumedFromEpoch",
                 table: "runs");
 
             migrationBuilder.DropColumn(
