@@ -18,7 +18,8 @@ public static class EventsApi
             .WithSummary("Stream job events as Server-Sent Events: state changes, finished epochs and batch progress")
             .WithDescription(
                 "Each event's id increases; a client that reconnects with the Last-Event-ID header (or the lastEventId query value) first " +
-                "receives the events it missed, from the last 15 minutes by default (Remap:EventRetention). Event types: job-state, epoch, batch. " +
+                "receives the events it missed, from the last 15 minutes by default (Remap:EventRetention). Event types: connected (first, without an id), " +
+                "job-state, epoch, batch. " +
                 "Batch events are sent at most once per Remap:BatchEventInterval (250 ms by default) per job.")
             .Produces<JobEvent>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -52,6 +53,11 @@ public static class EventsApi
         JobEventHub hub, long? after, long? jobId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var subscription = hub.Subscribe(after);
+
+        // Kestrel sends the response headers with the first write, so an event is written at once.
+        var connected = new JobEvent(hub.LastId, JobEventTypes.Connected, DateTime.UtcNow, 0, 0, new JobEventData());
+        yield return new SseItem<JobEvent>(connected, JobEventTypes.Connected);
+
         foreach (var missed in subscription.Missed)
         {
             if (jobId is null || missed.JobId == jobId)

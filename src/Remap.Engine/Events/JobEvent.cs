@@ -11,6 +11,12 @@ public static class JobEventTypes
     /// <summary>A job finished an epoch; the payload has its metrics.</summary>
     public const string Epoch = "epoch";
 
+    /// <summary>
+    /// The first event of every stream, without an event id, so the response starts at once. Its Id is the
+    /// id of the latest event published so far, and its job and model ids are 0.
+    /// </summary>
+    public const string Connected = "connected";
+
     /// <summary>A job finished a batch; sent at most once per <see cref="EngineOptions.BatchEventInterval"/> per job.</summary>
     public const string Batch = "batch";
 }

@@ -55,6 +55,18 @@ public sealed class JobEventHub(TimeProvider timeProvider, TimeSpan retention)
         }
     }
 
+    /// <summary>The id of the latest event published, or the starting id when there is none yet.</summary>
+    public long LastId
+    {
+        get
+        {
+            lock (gate)
+            {
+                return lastId;
+            }
+        }
+    }
+
     /// <summary>The number of events kept for replay.</summary>
     public int RetainedCount
     {
