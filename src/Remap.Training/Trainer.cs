@@ -61,14 +61,16 @@ public sealed partial class Trainer(ILogger<Trainer> logger, TrainerOptions opti
             run.Record(metrics);
             TrainerLog.EpochFinished(logger, architecture.Name, epoch, settings.Epochs, metrics.TrainLoss, metrics.TrainAccuracy, metrics.ValidationAccuracy, metrics.Seconds);
             WriteEpoch(board, metrics);
-            request.Progress?.Report(new TrainingProgress(epoch, settings.Epochs, batches.BatchCount(settings.BatchSize), batches.BatchCount(settings.BatchSize), metrics));
 
+            // The checkpoint is written before the epoch is reported, so a recorded epoch always has its checkpoint.
             if (request.CheckpointDirectory is { } directory && epoch < settings.Epochs)
             {
                 var state = new CheckpointState(epoch, settings.Seed, [.. run.Epochs], run.BestValidationAccuracy, run.EpochsWithoutImprovement,
                     (run.ElapsedBefore + stopwatch.Elapsed).TotalSeconds);
                 TrainingCheckpoint.Save(directory, state, network, optimizer, generator);
             }
+
+            request.Progress?.Report(new TrainingProgress(epoch, settings.Epochs, batches.BatchCount(settings.BatchSize), batches.BatchCount(settings.BatchSize), metrics));
 
             if (stoppedEarly || outOfTime())
             {
