@@ -7,6 +7,8 @@ namespace Remap.Engine.Events;
 /// the id of the last event it saw receives what it missed.
 /// </summary>
 /// <remarks>
+/// TODO: the hub lives in one process, so a stream shows only the events of jobs that this process
+/// queues, claims or finishes; workers in other processes need a shared event table or notifications.
 /// The history is kept for <see cref="EngineOptions.EventRetention"/> and capped at
 /// <see cref="MaxRetainedEvents"/> events, whichever is smaller.
 /// </remarks>
