@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using Remap.Bench.Trainer;
+using Remap.Core.Model;
 using Remap.Engine.Jobs;
 using Remap.Engine.Store;
 using Remap.Training.Data;
 
-// Benchmarks of the production trainer. Modes (see bench/README.md):
-//   throughput THREADS EPOCHS   product trainer through a job vs a bare TorchSharp loop, same CNN, data and epochs
-//   memory JOBS                 RSS after each of JOBS consecutive small jobs in one process
-//   concurrency SLOTS THREADS JOBS   wall time of JOBS small-CNN jobs with SLOTS concurrent jobs and THREADS LibTorch threads
-//   warmstart EPOCHS SEEDS      ablation study ranking with warm start vs from scratch
+// Benchmarks of the production trainer; bench/README.md describes each mode and records its figures.
+// throughput THREADS EPOCHS: the product trainer through a job vs a bare TorchSharp loop (same CNN, data and epochs).
+// memory JOBS: RSS after each of JOBS consecutive small jobs in one process.
+// concurrency SLOTS THREADS JOBS: wall time of JOBS small CNN jobs with SLOTS concurrent jobs and THREADS LibTorch threads.
+// warmstart EPOCHS SEEDS: the ranking of an ablation study's children with warm start vs from scratch.
 var mode = args.Length > 0 ? args[0] : "throughput";
 int Argument(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 var invariant = CultureInfo.InvariantCulture;
@@ -22,8 +23,7 @@ switch (mode)
         await using var engine = await EngineHost.StartAsync(concurrency: 1, threads);
         var jobId = await engine.EnqueueAsync(Networks.SmallCnn(epochs));
         var (job, run) = (await engine.WaitAsync([jobId], TimeSpan.FromMinutes(30)))[0];
-        var productSeconds = System.Text.Json.JsonDocument.Parse(run!.EpochMetricsJson).RootElement.EnumerateArray()
-            .Select(epoch => epoch.GetProperty("Seconds").GetDouble()).ToList();
+        var productSeconds = StoreJson.Deserialize<List<Remap.Training.EpochMetrics>>(run!.EpochMetricsJson).Select(epoch => epoch.Seconds).ToList();
 
         using var catalog = new DatasetCatalog([], Path.Combine(EngineHost.RepositoryRoot(), "data"));
         using var data = catalog.Load(Networks.DatasetName);
@@ -72,7 +72,7 @@ switch (mode)
         var ids = new List<long>();
         for (var index = 0; index < jobs; index++)
         {
-            ids.Add(await engine.EnqueueAsync(Networks.SmallCnn(epochs: 1, seed: 100 + index), new JobSettings()));
+            ids.Add(await engine.EnqueueAsync(Networks.AblationCnn(epochs: 1).WithTraining(TrainingSettings.Default with { Epochs = 1, Seed = 100 + index }), new JobSettings()));
         }
 
         var finished = await engine.WaitAsync(ids, TimeSpan.FromMinutes(30));

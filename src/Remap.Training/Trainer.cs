@@ -27,7 +27,7 @@ public sealed partial class Trainer(ILogger<Trainer> logger, TrainerOptions opti
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) =>
         Train(new TrainingRequest(architecture, data, settings) { Progress = progress }, cancellationToken);
 
-    /// <summary>Trains the request's network, resuming from its checkpoint folder when that holds a checkpoint.</summary>
+    /// <summary>Trains the request's network, resuming from its checkpoint folder when that contains a checkpoint.</summary>
     /// <exception cref="OperationCanceledException">Cancellation was requested; checked at every batch boundary.</exception>
     /// <exception cref="ArgumentException">The architecture's input or class count does not match the dataset.</exception>
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>

@@ -30,7 +30,7 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
-    /// <summary>Starts <c>dotnet Remap.Api.dll</c> with the settings and waits until it answers.</summary>
+    /// <summary>Starts <c>dotnet Remap.Api.dll</c> with the settings and waits until it responds.</summary>
     public static async Task<ServerProcess> StartAsync(int port, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
     {
         var address = new Uri($"http://127.0.0.1:{port}");

@@ -8,7 +8,7 @@ namespace Remap.Engine.Events;
 /// </summary>
 /// <remarks>
 /// TODO: the hub lives in one process, so a stream shows only the events of jobs that this process
-/// queues, claims or finishes; workers in other processes need a shared event table or notifications.
+/// queues, claims or finishes. Workers in other processes need a shared event table or notifications.
 /// The history is kept for <see cref="EngineOptions.EventRetention"/> and capped at
 /// <see cref="MaxRetainedEvents"/> events, whichever is smaller.
 /// </remarks>

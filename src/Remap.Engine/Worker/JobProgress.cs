@@ -33,7 +33,7 @@ internal sealed class JobProgress(
         var now = timeProvider.GetUtcNow();
         if (value.CompletedEpoch is not { } metrics)
         {
-            if (now - lastBatchEvent >= settings.BatchEventInterval || value.Batch == value.Batches)
+            if (now - lastBatchEvent >= settings.BatchEventInterval)
             {
                 lastBatchEvent = now;
                 events.Publish(JobEventTypes.Batch, claim.JobId, claim.ModelId,
