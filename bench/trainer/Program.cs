@@ -9,8 +9,8 @@ using Remap.Training.Data;
 // Benchmarks of the production trainer; bench/README.md describes each mode and records its figures.
 // throughput THREADS EPOCHS: the product trainer through a job vs a bare TorchSharp loop (same CNN, data and epochs).
 // memory JOBS: RSS after each of JOBS consecutive small jobs in one process.
-// concurrency SLOTS THREADS JOBS: wall time of JOBS small CNN jobs with SLOTS concurrent jobs and THREADS LibTorch threads.
-// warmstart EPOCHS SEEDS: the ranking of an ablation study's children with warm start vs from scratch.
+// concurrency SLOTS THREADS JOBS: wall time of JOBS small MLP jobs with SLOTS concurrent jobs and THREADS LibTorch threads.
+// warmstart EPOCHS SEEDS IMAGES: the ranking of an ablation study's children with warm start vs from scratch, on the first IMAGES training images.
 var mode = args.Length > 0 ? args[0] : "throughput";
 int Argument(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 var invariant = CultureInfo.InvariantCulture;
@@ -72,7 +72,7 @@ switch (mode)
         var ids = new List<long>();
         for (var index = 0; index < jobs; index++)
         {
-            ids.Add(await engine.EnqueueAsync(Networks.AblationCnn(epochs: 1).WithTraining(TrainingSettings.Default with { Epochs = 1, Seed = 100 + index }), new JobSettings()));
+            ids.Add(await engine.EnqueueAsync(Networks.TinyMlp(seed: 100 + index), new JobSettings()));
         }
 
         var finished = await engine.WaitAsync(ids, TimeSpan.FromMinutes(30));
@@ -84,7 +84,7 @@ switch (mode)
     }
 
     case "warmstart":
-        WarmStartBench.Run(epochs: Argument(1, 3), seeds: Argument(2, 3));
+        WarmStartBench.Run(epochs: Argument(1, 3), seeds: Argument(2, 3), trainingImages: Argument(3, 9000));
         break;
 
     default:

@@ -16,11 +16,15 @@ internal static class WarmStartBench
 {
     private const double WarmEpochFraction = 0.3;
 
-    public static void Run(int epochs, int seeds)
+    public static void Run(int epochs, int seeds, int trainingImages)
     {
         var invariant = CultureInfo.InvariantCulture;
         using var catalog = new DatasetCatalog([], Path.Combine(EngineHost.RepositoryRoot(), "data"));
-        using var data = catalog.Load(Networks.DatasetName);
+        using var sample = catalog.Load(Networks.DatasetName);
+        var first = Enumerable.Range(0, Math.Min(trainingImages, sample.Train.Count)).Select(index => (long)index).ToArray();
+        using var data = new TrainingDataset(sample.Info with { TrainCount = first.Length }, sample.Train.Select(first), sample.Validation.Select(
+            [.. Enumerable.Range(0, sample.Validation.Count).Select(index => (long)index)]), sample.Test.Select([.. Enumerable.Range(0, sample.Test.Count).Select(index => (long)index)]));
+        Console.WriteLine(string.Create(invariant, $"{first.Length} training images, {data.Validation.Count} validation images"));
         var trainer = new Remap.Training.Trainer(NullLogger<Remap.Training.Trainer>.Instance, new TrainerOptions { Threads = 2 });
         var folder = Directory.CreateTempSubdirectory("remap-warm-").FullName;
         var weights = Path.Combine(folder, "parent.dat");

@@ -27,10 +27,10 @@ if [[ $what == concurrency || $what == all ]]; then
 fi
 if [[ $what == memory || $what == all ]]; then
   load
-  bench memory 100 | tail -n 12
+  bench memory 100 | tail -n 3
 fi
 if [[ $what == warmstart || $what == all ]]; then
   load
-  bench warmstart 3 3
+  bench warmstart 3 3 "${REMAP_BENCH_WARM_IMAGES:-9000}"
   load
 fi

@@ -38,6 +38,7 @@ public sealed class JobTrainer(
         var monitor = new JobMonitor(queue, claim, settings, timeProvider);
         var monitorTask = monitor.RunAsync(trainingCancellation);
         var progress = default(JobProgress);
+        var ownsLease = true;
         try
         {
             var inputs = await JobInputs.LoadAsync(contextFactory, datasets, files, settings, claim, logger, stoppingToken);
@@ -51,22 +52,31 @@ public sealed class JobTrainer(
                 if (!await RecordAsync(claim, run, repeat == inputs.Job.Repeats - 1))
                 {
                     WorkerLog.LeaseLost(logger, claim.JobId, claim.ModelId, claim.LeaseOwner);
+                    ownsLease = false;
                     break;
                 }
 
-                TrainingCheckpoint.Delete(request.CheckpointDirectory!);
+                DeleteCheckpoints(claim, request.CheckpointDirectory!);
                 WorkerLog.RepeatFinished(logger, claim.JobId, claim.ModelId, repeat + 1, inputs.Job.Repeats, result.Seed,
                     result.ValidationAccuracy, result.StopReason.ToString(), result.WarmStartedLayers, result.ResumedFromEpoch);
             }
 
             await trainingCancellation.CancelAsync();
             await monitorTask;
+            if (ownsLease)
+            {
+                DeleteCheckpoints(claim, files.JobCheckpointsDirectory(claim.JobId));
+            }
         }
         catch (OperationCanceledException) when (monitor.CancelRequested)
         {
             await monitorTask;
             var (epochsDone, metricsJson) = progress?.Snapshot() ?? (0, "[]");
-            await queue.MarkCancelledAsync(claim, epochsDone, metricsJson, CancellationToken.None);
+            if (await queue.MarkCancelledAsync(claim, epochsDone, metricsJson, CancellationToken.None))
+            {
+                DeleteCheckpoints(claim, files.JobCheckpointsDirectory(claim.JobId));
+            }
+
             WorkerLog.JobCancelled(logger, claim.JobId, claim.ModelId, epochsDone);
         }
         catch (OperationCanceledException) when (monitor.LeaseLost)
@@ -86,7 +96,11 @@ public sealed class JobTrainer(
             await trainingCancellation.CancelAsync();
             await monitorTask;
             var metricsJson = StoreJson.Serialize(diverged.FinishedEpochs);
-            await queue.MarkDivergedAsync(claim, diverged.Message, diverged.FinishedEpochs.Count, metricsJson, CancellationToken.None);
+            if (await queue.MarkDivergedAsync(claim, diverged.Message, diverged.FinishedEpochs.Count, metricsJson, CancellationToken.None))
+            {
+                DeleteCheckpoints(claim, files.JobCheckpointsDirectory(claim.JobId));
+            }
+
             WorkerLog.JobDiverged(logger, claim.JobId, claim.ModelId, diverged.Epoch, diverged.Batch);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -95,8 +109,25 @@ public sealed class JobTrainer(
             await trainingCancellation.CancelAsync();
             await monitorTask;
             var error = $"{exception.GetType().Name}: {exception.Message}";
-            await queue.FailAsync(claim, error, CancellationToken.None);
+            if (await queue.FailAsync(claim, error, CancellationToken.None))
+            {
+                DeleteCheckpoints(claim, files.JobCheckpointsDirectory(claim.JobId));
+            }
+
             WorkerLog.JobFailed(logger, claim.JobId, claim.ModelId, error, exception);
+        }
+    }
+
+    // A stored repeat or an ended job never resumes, so its checkpoints only take disk space.
+    private void DeleteCheckpoints(ClaimedJob claim, string directory)
+    {
+        try
+        {
+            TrainingCheckpoint.Delete(directory);
+        }
+        catch (IOException exception)
+        {
+            WorkerLog.CheckpointCleanupFailed(logger, claim.JobId, claim.ModelId, exception);
         }
     }
 

@@ -54,4 +54,7 @@ internal static partial class WorkerLog
 
     [LoggerMessage(EventId = 1023, Level = LogLevel.Warning, Message = "Model {ModelId} trains from scratch instead of warm-starting because {Reason}")]
     public static partial void WarmStartUnavailable(ILogger logger, long modelId, string reason);
+
+    [LoggerMessage(EventId = 1024, Level = LogLevel.Warning, Message = "Job {JobId} for model {ModelId} ended but its checkpoint folder could not be deleted; delete it by hand to free the space")]
+    public static partial void CheckpointCleanupFailed(ILogger logger, long jobId, long modelId, Exception exception);
 }
