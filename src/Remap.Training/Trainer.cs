@@ -44,7 +44,7 @@ public sealed partial class Trainer(ILogger<Trainer> logger, TrainerOptions opti
         using var network = BuildSeeded(architecture, settings.Seed);
         using var optimizer = CreateOptimizer(network, settings);
         using var generator = new Generator((ulong)settings.Seed);
-        var batches = new BatchSource(data.Train, architecture.Input);
+        using var batches = new BatchSource(data.Train, architecture.Input);
         TrainerLog.Started(logger, architecture.Name, data.Info.Name, network.ParameterCount, settings.Epochs, settings.BatchSize,
             settings.Optimizer.ToString(), settings.LearningRate, settings.Seed, options.Threads);
 

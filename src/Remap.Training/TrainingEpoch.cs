@@ -79,7 +79,7 @@ public sealed partial class Trainer
     private Evaluation Evaluate(SequentialNetwork network, LabeledImages set, Architecture architecture, CancellationToken cancellationToken)
     {
         var predictions = new long[set.Count];
-        var source = new BatchSource(set, architecture.Input);
+        using var source = new BatchSource(set, architecture.Input);
         network.eval();
         using (no_grad())
         {
