@@ -8,7 +8,7 @@ public sealed class EngineOptions
 
     /// <summary>How many jobs this process trains at the same time.</summary>
     // TODO: bench/trainer's concurrency run (1 job × 2 threads vs 2 jobs × 1 thread, with and without
-    // OMP_WAIT_POLICY=PASSIVE) has not completed on an unloaded machine yet, so 1 job and 2 threads stay the defaults.
+    // OMP_WAIT_POLICY=PASSIVE) has not completed on an unloaded machine yet, so 1 job and one thread per processor stay the defaults.
     public int WorkerConcurrency { get; set; } = 1;
 
     /// <summary>The number of CPU threads LibTorch uses (a process-wide setting); null uses one per processor.</summary>
