@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Remap.Api.Ablations;
 using Remap.Api.Datasets;
+using Remap.Api.Events;
 using Remap.Api.Glyphs;
 using Remap.Api.Infrastructure;
 using Remap.Api.Jobs;
@@ -40,7 +41,13 @@ public static class RemapServer
 
         // Store and job engine (the worker runs in this process unless Remap:WorkerEnabled is false).
         builder.Services.AddDbContextFactory<RemapDbContext>(options => options.UseRemapSqlite(serverOptions.DatabasePath));
-        builder.Services.AddRemapEngine(remapSection.Bind);
+        // Checkpoints, final weights and TensorBoard files go beside the database unless Remap:RunsDirectory names a folder.
+        var runsDirectory = Path.Combine(Path.GetDirectoryName(serverOptions.DatabasePath)!, "runs");
+        builder.Services.AddRemapEngine(options =>
+        {
+            remapSection.Bind(options);
+            options.RunsDirectory = Path.GetFullPath(options.RunsDirectory ?? runsDirectory);
+        });
 
         // HTTP: problem details for every error, validators, the OpenAPI document.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = BadRequestExceptionHandler.DescribeUnsupportedMediaType);
@@ -76,6 +83,7 @@ public static class RemapServer
         api.MapJobsApi();
         api.MapAblationsApi();
         api.MapDatasetsApi();
+        api.MapEventsApi();
         api.MapOverviewApi();
         api.MapPopulationsApi();
         api.MapVariationsApi();

@@ -7,6 +7,8 @@ public sealed class EngineOptions
     public bool WorkerEnabled { get; set; } = true;
 
     /// <summary>How many jobs this process trains at the same time.</summary>
+    // TODO: bench/trainer's concurrency run (1 job × 2 threads vs 2 jobs × 1 thread, with and without
+    // OMP_WAIT_POLICY=PASSIVE) has not completed on an unloaded machine yet, so 1 job and one thread per processor stay the defaults.
     public int WorkerConcurrency { get; set; } = 1;
 
     /// <summary>The number of CPU threads LibTorch uses (a process-wide setting); null uses one per processor.</summary>
@@ -38,4 +40,27 @@ public sealed class EngineOptions
 
     /// <summary>The folder that contains the built-in datasets; null finds the repository's data folder.</summary>
     public string? DataDirectory { get; set; }
+
+    /// <summary>
+    /// The folder for checkpoints, final weights and TensorBoard event files; null uses
+    /// LocalApplicationData/remap/runs (the server passes a <c>runs</c> folder beside its database).
+    /// </summary>
+    public string? RunsDirectory { get; set; }
+
+    /// <summary>How long job events stay available to clients that reconnect with Last-Event-ID.</summary>
+    public TimeSpan EventRetention { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The minimum time between two batch progress events of one job.</summary>
+    public TimeSpan BatchEventInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Whether a job warm-starts from its parent's weights when the request does not say.</summary>
+    public bool WarmStartByDefault { get; set; }
+
+    /// <summary>The share of the model's epochs a warm-started child trains, rounded up to at least one epoch.</summary>
+    public double WarmStartEpochFraction { get; set; } = 0.3;
+
+    /// <summary>The runs folder in effect.</summary>
+    public string ResolveRunsDirectory() =>
+        RunsDirectory ?? Path.Combine(
+            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "remap", "runs");
 }

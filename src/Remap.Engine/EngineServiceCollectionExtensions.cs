@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Remap.Engine.Events;
 using Remap.Engine.Jobs;
 using Remap.Engine.Store;
 using Remap.Engine.Worker;
@@ -22,10 +23,16 @@ public static class EngineServiceCollectionExtensions
     public static IServiceCollection AddRemapEngine(this IServiceCollection services, Action<EngineOptions> configure)
     {
         services.AddOptions<EngineOptions>().Configure(configure).Validate(
-            options => options.WorkerConcurrency >= 1 && options.LeaseDuration > options.HeartbeatInterval,
-            "Remap engine options are invalid: WorkerConcurrency must be at least 1 and LeaseDuration longer than HeartbeatInterval.");
+            options => options.WorkerConcurrency >= 1 && options.LeaseDuration > options.HeartbeatInterval
+                && options.TorchThreads is null or >= 1 && options.WarmStartEpochFraction is > 0 and <= 1
+                && options.EventRetention >= TimeSpan.FromMinutes(10),
+            "Remap engine options are invalid: WorkerConcurrency and TorchThreads must be at least 1, LeaseDuration longer than HeartbeatInterval, " +
+            "WarmStartEpochFraction more than 0 and at most 1, and EventRetention at least 10 minutes.");
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new JobEventHub(
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<EngineOptions>>().Value.EventRetention));
+        services.TryAddSingleton(provider => new RunFiles(provider.GetRequiredService<IOptions<EngineOptions>>().Value.ResolveRunsDirectory()));
         services.TryAddSingleton<JobQueue>();
         services.TryAddSingleton(provider =>
         {

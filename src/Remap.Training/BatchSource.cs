@@ -5,10 +5,23 @@ using static TorchSharp.torch;
 
 namespace Remap.Training;
 
-/// <summary>Turns rows of a uint8 image set into float batches scaled to [0, 1], shaped for the architecture's input.</summary>
-internal sealed class BatchSource(LabeledImages set, TensorShape input)
+/// <summary>
+/// Float batches of an image set, scaled to [0, 1] and shaped for the architecture's input. The whole
+/// set is converted once (4 bytes per pixel, 188 MB for the 60,000 Fashion-MNIST training images), so
+/// each batch is a single gather instead of a gather, a conversion and a division.
+/// </summary>
+internal sealed class BatchSource : IDisposable
 {
-    private readonly long[] inputShape = input.Dimensions.Select(dimension => (long)dimension).ToArray();
+    private readonly LabeledImages set;
+    private readonly Tensor inputs;
+
+    public BatchSource(LabeledImages set, TensorShape input)
+    {
+        this.set = set;
+        long[] shape = [set.Count, .. input.Dimensions.Select(dimension => (long)dimension)];
+        using var scaled = set.Images.to_type(ScalarType.Float32).div_(255f);
+        inputs = scaled.reshape(shape).contiguous().DetachFromDisposeScope();
+    }
 
     public int Count => set.Count;
 
@@ -16,11 +29,10 @@ internal sealed class BatchSource(LabeledImages set, TensorShape input)
 
     /// <summary>Gathers the rows at <paramref name="indices"/>; the tensors belong to the caller's dispose scope.</summary>
     public (Tensor Inputs, Tensor Labels) Get(Tensor indices) =>
-        (Scale(set.Images.index_select(0, indices)), set.Labels.index_select(0, indices));
+        (inputs.index_select(0, indices), set.Labels.index_select(0, indices));
 
     public (Tensor Inputs, Tensor Labels) GetRange(int start, int length) =>
-        (Scale(set.Images.narrow(0, start, length)), set.Labels.narrow(0, start, length));
+        (inputs.narrow(0, start, length), set.Labels.narrow(0, start, length));
 
-    private Tensor Scale(Tensor images) =>
-        images.to_type(ScalarType.Float32).div_(255f).reshape([images.shape[0], .. inputShape]);
+    public void Dispose() => inputs.Dispose();
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Remap.Core.Model;
+using Remap.Training.Checkpoints;
 using Remap.Training.Data;
 using Remap.Training.Models;
 using TorchSharp;
@@ -9,7 +10,7 @@ using static TorchSharp.torch;
 namespace Remap.Training;
 
 /// <summary>Trains a network built from an Architecture on a dataset and evaluates it on the validation and test sets.</summary>
-public sealed class Trainer(ILogger<Trainer> logger, TrainerOptions options)
+public sealed partial class Trainer(ILogger<Trainer> logger, TrainerOptions options)
 {
     private static readonly Lock SeedLock = new();
 
@@ -18,11 +19,21 @@ public sealed class Trainer(ILogger<Trainer> logger, TrainerOptions options)
     {
     }
 
+    /// <summary>Trains every epoch with no checkpoints, warm start or stopping rule.</summary>
     /// <exception cref="OperationCanceledException">Cancellation was requested; checked at every batch boundary.</exception>
     /// <exception cref="ArgumentException">The architecture's input or class count does not match the dataset.</exception>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
     public TrainingResult Train(Architecture architecture, TrainingDataset data, TrainingSettings settings,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken) =>
+        Train(new TrainingRequest(architecture, data, settings) { Progress = progress }, cancellationToken);
+
+    /// <summary>Trains the request's network, resuming from its checkpoint folder when that contains a checkpoint.</summary>
+    /// <exception cref="OperationCanceledException">Cancellation was requested; checked at every batch boundary.</exception>
+    /// <exception cref="ArgumentException">The architecture's input or class count does not match the dataset.</exception>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
+    public TrainingResult Train(TrainingRequest request, CancellationToken cancellationToken)
     {
+        var (architecture, data, settings) = (request.Architecture, request.Data, request.Settings);
         CheckCompatible(architecture, data);
         TorchRuntime.EnsureLoaded();
         // NOTE: the thread count and the generator that dropout draws from are process-wide in LibTorch,
@@ -33,97 +44,115 @@ public sealed class Trainer(ILogger<Trainer> logger, TrainerOptions options)
         using var network = BuildSeeded(architecture, settings.Seed);
         using var optimizer = CreateOptimizer(network, settings);
         using var generator = new Generator((ulong)settings.Seed);
-        var batches = new BatchSource(data.Train, architecture.Input);
+        using var batches = new BatchSource(data.Train, architecture.Input);
         TrainerLog.Started(logger, architecture.Name, data.Info.Name, network.ParameterCount, settings.Epochs, settings.BatchSize,
             settings.Optimizer.ToString(), settings.LearningRate, settings.Seed, options.Threads);
 
-        var epochs = new List<EpochMetrics>();
+        var run = Prepare(request, network, optimizer, generator);
+        var stopReason = TrainingStopReason.Completed;
         var validation = default(Evaluation);
-        for (var epoch = 1; epoch <= settings.Epochs; epoch++)
+        var board = request.TensorBoardDirectory is null ? null : torch.utils.tensorboard.SummaryWriter(request.TensorBoardDirectory);
+        for (var epoch = run.ResumedFromEpoch + 1; epoch <= settings.Epochs; epoch++)
         {
-            var context = new EpochContext(network, optimizer, generator, batches, settings, epoch, progress, cancellationToken);
-            var (metrics, epochValidation) = RunEpoch(context, data.Validation, architecture);
+            var outOfTime = () => request.TimeBudget is { } budget && run.ElapsedBefore + stopwatch.Elapsed >= budget;
+            var context = new EpochContext(network, optimizer, generator, batches, settings, epoch, request.Progress, outOfTime, run.Epochs, cancellationToken);
+            var (metrics, epochValidation, stoppedEarly) = RunEpoch(context, data.Validation, architecture);
             validation = epochValidation;
-            epochs.Add(metrics);
+            run.Record(metrics);
             TrainerLog.EpochFinished(logger, architecture.Name, epoch, settings.Epochs, metrics.TrainLoss, metrics.TrainAccuracy, metrics.ValidationAccuracy, metrics.Seconds);
-            progress?.Report(new TrainingProgress(epoch, settings.Epochs, batches.BatchCount(settings.BatchSize), batches.BatchCount(settings.BatchSize), metrics));
+            WriteEpoch(board, metrics);
+
+            // The checkpoint is written before the epoch is reported, so a recorded epoch always has its checkpoint.
+            if (request.CheckpointDirectory is { } directory && epoch < settings.Epochs)
+            {
+                var state = new CheckpointState(epoch, settings.Seed, [.. run.Epochs], run.BestValidationAccuracy, run.EpochsWithoutImprovement,
+                    (run.ElapsedBefore + stopwatch.Elapsed).TotalSeconds);
+                TrainingCheckpoint.Save(directory, state, network, optimizer, generator);
+            }
+
+            request.Progress?.Report(new TrainingProgress(epoch, settings.Epochs, batches.BatchCount(settings.BatchSize), batches.BatchCount(settings.BatchSize), metrics));
+
+            if (stoppedEarly || outOfTime())
+            {
+                stopReason = TrainingStopReason.TimeBudget;
+                TrainerLog.TimeBudgetUsed(logger, architecture.Name, epoch, request.TimeBudget!.Value.TotalSeconds);
+                break;
+            }
+
+            if (request.Patience is { } patience && run.EpochsWithoutImprovement >= patience && epoch < settings.Epochs)
+            {
+                stopReason = TrainingStopReason.EarlyStopping;
+                TrainerLog.StoppedEarly(logger, architecture.Name, epoch, patience, run.BestValidationAccuracy);
+                break;
+            }
         }
 
         validation ??= Evaluate(network, data.Validation, architecture, cancellationToken);
         var test = Evaluate(network, data.Test, architecture, cancellationToken);
-        var result = ResultBuilder.Build(epochs, validation, test, data.Test, network.ParameterCount, stopwatch.Elapsed, settings.Seed);
-        TrainerLog.Finished(logger, architecture.Name, result.TestAccuracy, result.ValidationAccuracy, stopwatch.Elapsed.TotalSeconds);
+        SaveFinalWeights(request.FinalWeightsPath, network);
+        var duration = run.ElapsedBefore + stopwatch.Elapsed;
+        var result = ResultBuilder.Build(run.Epochs, validation, test, data.Test, network.ParameterCount, duration, settings.Seed) with
+        {
+            StopReason = stopReason,
+            ResumedFromEpoch = run.ResumedFromEpoch,
+            WarmStartedLayers = run.WarmStartedLayers,
+        };
+        TrainerLog.Finished(logger, architecture.Name, result.TestAccuracy, result.ValidationAccuracy, duration.TotalSeconds);
         return result;
     }
 
-    private (EpochMetrics Metrics, Evaluation Validation) RunEpoch(EpochContext context, LabeledImages validationSet, Architecture architecture)
+    /// <summary>Restores the latest checkpoint or, without one, copies the warm-start weights.</summary>
+    private RunState Prepare(TrainingRequest request, SequentialNetwork network, optim.Optimizer optimizer, Generator generator)
     {
-        var stopwatch = Stopwatch.StartNew();
-        var batchSize = context.Settings.BatchSize;
-        var batchCount = context.Batches.BatchCount(batchSize);
-        using var order = randperm(context.Batches.Count, generator: context.Generator);
-        context.Network.train();
-
-        double lossSum = 0;
-        long correct = 0;
-        for (var batch = 0; batch < batchCount; batch++)
+        var run = new RunState();
+        if (request.CheckpointDirectory is { } directory && TrainingCheckpoint.LoadLatest(directory, network, optimizer, generator) is { } checkpoint)
         {
-            CancelIfRequested(context);
-            var (batchLoss, batchCorrect) = TrainStep(context, order, batch * batchSize, Math.Min(batchSize, context.Batches.Count - (batch * batchSize)));
-            lossSum += batchLoss;
-            correct += batchCorrect;
-            context.Progress?.Report(new TrainingProgress(context.Epoch, context.Settings.Epochs, batch + 1, batchCount, null));
-        }
+            run.Restore(checkpoint);
+            TrainerLog.Resumed(logger, request.Architecture.Name, checkpoint.Epoch, directory);
 
-        var validation = Evaluate(context.Network, validationSet, architecture, context.CancellationToken);
-        var count = context.Batches.Count;
-        var metrics = new EpochMetrics(context.Epoch, lossSum / count, (double)correct / count, validation.Accuracy, stopwatch.Elapsed.TotalSeconds);
-        return (metrics, validation);
-    }
-
-    /// <summary>Runs one optimisation step; returns the summed loss over the batch and its number of right predictions.</summary>
-    private static (double LossSum, long Correct) TrainStep(EpochContext context, Tensor order, int start, int length)
-    {
-        using var scope = NewDisposeScope();
-        var (inputs, labels) = context.Batches.Get(order.narrow(0, start, length));
-
-        context.Optimizer.zero_grad();
-        var logits = context.Network.call(inputs);
-        var loss = nn.functional.cross_entropy(logits, labels);
-        loss.backward();
-        context.Optimizer.step();
-
-        var correct = logits.argmax(1).eq(labels).sum().item<long>();
-        return (loss.item<float>() * (double)length, correct);
-    }
-
-    private Evaluation Evaluate(SequentialNetwork network, LabeledImages set, Architecture architecture, CancellationToken cancellationToken)
-    {
-        var predictions = new long[set.Count];
-        var source = new BatchSource(set, architecture.Input);
-        network.eval();
-        using (no_grad())
-        {
-            for (var start = 0; start < set.Count; start += options.EvaluationBatchSize)
+            // Dropout draws from the process-wide generator; reseed it so a resumed run does not repeat the first epoch's masks.
+            lock (SeedLock)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                using var scope = NewDisposeScope();
-                var length = Math.Min(options.EvaluationBatchSize, set.Count - start);
-                var (inputs, _) = source.GetRange(start, length);
-                network.call(inputs).argmax(1).data<long>().CopyTo(predictions, start);
+                torch.manual_seed(request.Settings.Seed + checkpoint.Epoch);
             }
+
+            return run;
         }
 
-        return new Evaluation(predictions, set.Labels.data<long>().ToArray());
+        if (request.WarmStart is { } warmStart)
+        {
+            var copied = WeightTransfer.Apply(warmStart, request.Architecture, network);
+            run.WarmStartedLayers = copied.Count;
+            TrainerLog.WarmStarted(logger, request.Architecture.Name, copied.Count, warmStart.Parent.Name);
+        }
+
+        return run;
     }
 
-    private void CancelIfRequested(EpochContext context)
+    private static void WriteEpoch(TorchSharp.Modules.SummaryWriter? board, EpochMetrics metrics)
     {
-        if (context.CancellationToken.IsCancellationRequested)
+        if (board is null)
         {
-            TrainerLog.Cancelled(logger, context.Network.GetName(), context.Epoch);
-            context.CancellationToken.ThrowIfCancellationRequested();
+            return;
         }
+
+        board.add_scalar("loss/train", (float)metrics.TrainLoss, metrics.Epoch);
+        board.add_scalar("accuracy/train", (float)metrics.TrainAccuracy, metrics.Epoch);
+        board.add_scalar("accuracy/validation", (float)metrics.ValidationAccuracy, metrics.Epoch);
+        board.add_scalar("seconds/epoch", (float)metrics.Seconds, metrics.Epoch);
+    }
+
+    private static void SaveFinalWeights(string? path, SequentialNetwork network)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var partial = path + ".partial";
+        network.save(partial);
+        File.Move(partial, path, overwrite: true);
     }
 
     // Seeding and weight initialisation happen under one lock, so runs started together still start from their own seed's weights.
@@ -161,7 +190,42 @@ public sealed class Trainer(ILogger<Trainer> logger, TrainerOptions options)
         }
     }
 
-    private sealed record EpochContext(
-        SequentialNetwork Network, optim.Optimizer Optimizer, Generator Generator, BatchSource Batches, TrainingSettings Settings,
-        int Epoch, IProgress<TrainingProgress>? Progress, CancellationToken CancellationToken);
+    /// <summary>The epochs finished so far and the early-stopping bookkeeping of one run.</summary>
+    private sealed class RunState
+    {
+        public List<EpochMetrics> Epochs { get; } = [];
+
+        public double BestValidationAccuracy { get; private set; } = double.NegativeInfinity;
+
+        public int EpochsWithoutImprovement { get; private set; }
+
+        public TimeSpan ElapsedBefore { get; private set; }
+
+        public int ResumedFromEpoch { get; private set; }
+
+        public int WarmStartedLayers { get; set; }
+
+        public void Record(EpochMetrics metrics)
+        {
+            Epochs.Add(metrics);
+            if (metrics.ValidationAccuracy > BestValidationAccuracy)
+            {
+                BestValidationAccuracy = metrics.ValidationAccuracy;
+                EpochsWithoutImprovement = 0;
+            }
+            else
+            {
+                EpochsWithoutImprovement++;
+            }
+        }
+
+        public void Restore(CheckpointState checkpoint)
+        {
+            Epochs.AddRange(checkpoint.Epochs);
+            BestValidationAccuracy = checkpoint.BestValidationAccuracy;
+            EpochsWithoutImprovement = checkpoint.EpochsWithoutImprovement;
+            ElapsedBefore = TimeSpan.FromSeconds(checkpoint.ElapsedSeconds);
+            ResumedFromEpoch = checkpoint.Epoch;
+        }
+    }
 }

@@ -18,4 +18,19 @@ internal static partial class TrainerLog
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Training {Model} was cancelled in epoch {Epoch}")]
     public static partial void Cancelled(ILogger logger, string model, int epoch);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Training {Model} diverged in epoch {Epoch}, batch {Batch}: loss {Loss}")]
+    public static partial void Diverged(ILogger logger, string model, int epoch, int batch, double loss);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Training {Model} resumed after epoch {Epoch} from checkpoint folder {Directory}")]
+    public static partial void Resumed(ILogger logger, string model, int epoch, string directory);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Training {Model} copied the weights of {Layers} layer(s) from parent {Parent}")]
+    public static partial void WarmStarted(ILogger logger, string model, int layers, string parent);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Training {Model} stopped early after epoch {Epoch}: no validation accuracy gain for {Patience} epoch(s), best {Best:P2}")]
+    public static partial void StoppedEarly(ILogger logger, string model, int epoch, int patience, double best);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Information, Message = "Training {Model} stopped in epoch {Epoch} because it used its time budget of {Seconds:F0} s")]
+    public static partial void TimeBudgetUsed(ILogger logger, string model, int epoch, double seconds);
 }

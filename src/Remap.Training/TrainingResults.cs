@@ -19,7 +19,16 @@ public sealed record TrainingResult(
     byte[] TestCorrect,
     long ParameterCount,
     TimeSpan Duration,
-    int Seed);
+    int Seed)
+{
+    public TrainingStopReason StopReason { get; init; }
+
+    /// <summary>The epoch of the checkpoint this run resumed from, 0 when it started from the first epoch.</summary>
+    public int ResumedFromEpoch { get; init; }
+
+    /// <summary>How many layers received their parent's weights (0 without warm start).</summary>
+    public int WarmStartedLayers { get; init; }
+}
 
 /// <summary>Process-wide trainer settings.</summary>
 public sealed record TrainerOptions

@@ -72,7 +72,7 @@ public sealed class JobQueueTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RequeueExpired_ResetsProgress()
+    public async Task RequeueExpired_KeepsEpochForResume()
     {
         var modelId = await store.AddModelAsync();
         var job = await store.Queue.EnqueueAsync(modelId, epochs: 4);
@@ -90,13 +90,13 @@ public sealed class JobQueueTests : IAsyncLifetime
 
         var stored = await store.GetJobAsync(job.Id);
         Assert.Equal(JobStates.Queued, stored.State);
-        Assert.Equal(0, stored.Epoch);
+        Assert.Equal(1, stored.Epoch);
         Assert.Null(stored.StartedAt);
         Assert.Null(stored.HeartbeatAt);
     }
 
     [Fact]
-    public async Task Release_ResetsProgress()
+    public async Task Release_KeepsEpochForResume()
     {
         var modelId = await store.AddModelAsync();
         var job = await store.Queue.EnqueueAsync(modelId, epochs: 4);
@@ -107,7 +107,7 @@ public sealed class JobQueueTests : IAsyncLifetime
 
         var stored = await store.GetJobAsync(job.Id);
         Assert.Equal(JobStates.Queued, stored.State);
-        Assert.Equal(0, stored.Epoch);
+        Assert.Equal(2, stored.Epoch);
     }
 
     [Fact]

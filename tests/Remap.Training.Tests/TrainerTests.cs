@@ -135,7 +135,7 @@ public sealed class TrainerTests
     }
 
     /// <summary>The first images of each split of the sample, so tests train in about a second.</summary>
-    private static TrainingDataset SmallDataset(int train, int validation, int test)
+    internal static TrainingDataset SmallDataset(int train, int validation, int test)
     {
         var sample = SampleData.Load();
         static long[] First(int count) => [.. Enumerable.Range(0, count).Select(index => (long)index)];
@@ -145,7 +145,7 @@ public sealed class TrainerTests
 
     private static int CountBits(byte[] bits) => bits.Sum(value => System.Numerics.BitOperations.PopCount(value));
 
-    private sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    internal sealed class SynchronousProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
     {
         public void Report(TrainingProgress value) => report(value);
     }

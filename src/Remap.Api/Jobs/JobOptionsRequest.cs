@@ -2,6 +2,16 @@ namespace Remap.Api.Jobs;
 
 /// <summary>How to run the training a request queues; every value is optional.</summary>
 /// <param name="Priority">Higher runs first; equal priorities run in the order they were queued. Default 0.</param>
-/// <param name="Repeats">How many times to train the architecture, each with another seed, so the spread between seeds is known.</param>
-/// <param name="WarmStart">For a derived model: start from the parent's trained weights for every layer the two share.</param>
-public sealed record JobOptionsRequest(int? Priority = null, int? Repeats = null, bool? WarmStart = null);
+/// <param name="Repeats">How many times to train the architecture, each with another seed (the model's seed, then seed + 1, …), so the spread between seeds is known. Default 1.</param>
+/// <param name="WarmStart">
+/// For a derived model: start from the parent's trained weights for every layer the two share (same kind and
+/// parameter shapes), then train a fraction of the epochs. Default: the server's Remap:WarmStartByDefault.
+/// </param>
+/// <param name="Patience">Stop a repeat when validation accuracy has not improved for this many epochs. Default: train every epoch.</param>
+/// <param name="TimeBudgetSeconds">The training time one repeat may use, in seconds; training stops at the next batch after it. Default: no limit.</param>
+public sealed record JobOptionsRequest(
+    int? Priority = null,
+    int? Repeats = null,
+    bool? WarmStart = null,
+    int? Patience = null,
+    double? TimeBudgetSeconds = null);

@@ -9,9 +9,17 @@ public sealed class JobOptionsRequestValidator : AbstractValidator<JobOptionsReq
 
     public const int MaxRepeats = 10;
 
+    public const int MaxPatience = 1000;
+
+    /// <summary>One week, in seconds.</summary>
+    public const double MaxTimeBudgetSeconds = 7 * 24 * 3600;
+
     public JobOptionsRequestValidator()
     {
         RuleFor(options => options.Priority).InclusiveBetween(-MaxPriority, MaxPriority);
         RuleFor(options => options.Repeats).InclusiveBetween(1, MaxRepeats);
+        RuleFor(options => options.Patience).InclusiveBetween(1, MaxPatience);
+        RuleFor(options => options.TimeBudgetSeconds).GreaterThan(0).LessThanOrEqualTo(MaxTimeBudgetSeconds)
+            .WithMessage($"'Time Budget Seconds' must be more than 0 and at most {MaxTimeBudgetSeconds} (one week); leave it out for no limit.");
     }
 }

@@ -25,6 +25,12 @@ public static class JobsApi
             .WithSummary("Cancel a job: a queued job at once, a running job at its next batch")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        jobs.MapPut("/{id:long}/priority", SetPriority)
+            .WithName("SetJobPriority")
+            .WithSummary("Change the priority of a queued job, which moves it in the queue: higher runs first")
+            .WithValidation<SetPriorityRequest>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -69,5 +75,24 @@ public static class JobsApi
             CancelOutcome.Requested => TypedResults.Accepted($"/api/v1/jobs/{id}", JobMapping.ToResponse(job)),
             _ => Problems.Conflict("Job already finished", $"Job {id} already finished with state '{job.State}', so there is nothing to cancel."),
         };
+    }
+
+    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> SetPriority(
+        long id, SetPriorityRequest request, JobQueue queue, RemapDbContext context, CancellationToken cancellationToken)
+    {
+        var changed = await queue.SetPriorityAsync(id, request.Priority, cancellationToken);
+        var job = await context.Jobs.AsNoTracking().SingleOrDefaultAsync(row => row.Id == id, cancellationToken);
+        if (job is null)
+        {
+            return Problems.NotFound("Job", id);
+        }
+
+        if (!changed)
+        {
+            return Problems.Conflict("Job not queued",
+                $"Job {id} is '{job.State}', and only a queued job can change its priority. A running job keeps its place; queue the model again to train it anew.");
+        }
+
+        return TypedResults.Ok(JobMapping.ToResponse(job));
     }
 }

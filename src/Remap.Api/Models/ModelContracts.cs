@@ -44,7 +44,9 @@ public sealed record ModelSummary(
     string Status,
     double? ValidationAccuracy,
     long? ParentId,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    double? ValidationAccuracyStd = null,
+    int RunCount = 0);
 
 /// <summary>The response to a model request: the model and the job that trains it.</summary>
 /// <param name="Reused">
@@ -56,7 +58,10 @@ public sealed record CreatedModelResponse(ModelDetail Model, JobResponse Job, bo
 /// <summary>One epoch of a run.</summary>
 public sealed record EpochMetricsResponse(int Epoch, double TrainLoss, double TrainAccuracy, double ValidationAccuracy, double Seconds);
 
-/// <summary>The result of a finished training.</summary>
+/// <summary>The result of a finished training of one seed.</summary>
+/// <param name="StopReason">completed, early-stopping or time-budget.</param>
+/// <param name="WarmStartedLayers">How many layers started from the parent model's trained weights.</param>
+/// <param name="ResumedFromEpoch">The checkpoint epoch the run resumed from after a crash or restart; 0 when it ran from the first epoch.</param>
 public sealed record RunResponse(
     long Id,
     long JobId,
@@ -67,9 +72,15 @@ public sealed record RunResponse(
     IReadOnlyList<double> PerClassTestAccuracy,
     IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix,
     double DurationSeconds,
-    DateTime FinishedAt);
+    DateTime FinishedAt,
+    string StopReason,
+    int WarmStartedLayers,
+    int ResumedFromEpoch);
 
-/// <summary>A model with its layer table, its runs and its jobs.</summary>
+/// <summary>
+/// A model with its layer table, its runs and its jobs. ValidationAccuracy, TestAccuracyMean and the standard
+/// deviations are over the runs (one per seed) of the latest succeeded job; the deviations are null with one run.
+/// </summary>
 public sealed record ModelDetail(
     long Id,
     string Name,
@@ -90,4 +101,24 @@ public sealed record ModelDetail(
     double? ValidationAccuracy,
     RunResponse? LatestRun,
     IReadOnlyList<JobResponse> Jobs,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    double? ValidationAccuracyStd,
+    double? TestAccuracyMean,
+    double? TestAccuracyStd,
+    int RunCount,
+    IReadOnlyList<RunResponse> Runs,
+    ParentComparison? ComparisonWithParent);
+
+/// <summary>
+/// How a derived model's mean validation accuracy differs from its parent's, next to the spread between seeds.
+/// </summary>
+/// <param name="Difference">This model's mean validation accuracy minus the parent's.</param>
+/// <param name="SeedSpread">
+/// The pooled sample standard deviation of validation accuracy over the seeds of both models; null when
+/// neither has at least two runs, because one run per model says nothing about the spread.
+/// </param>
+/// <param name="ExceedsSeedSpread">
+/// True when |Difference| is larger than SeedSpread. A coarse rule of thumb, not a significance test:
+/// with few seeds, a difference inside the spread may be noise. Null when SeedSpread is null.
+/// </param>
+public sealed record ParentComparison(double Difference, double? SeedSpread, bool? ExceedsSeedSpread, int Runs, int ParentRuns);

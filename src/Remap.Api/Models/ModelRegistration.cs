@@ -6,6 +6,10 @@ using Remap.Core.Diagnostics;
 using Remap.Core.Language;
 using Remap.Core.Model;
 using Remap.Core.Shapes;
+using Microsoft.Extensions.Options;
+using Remap.Engine;
+using Remap.Engine.Events;
+using Remap.Engine.Jobs;
 using Remap.Engine.Store;
 using Remap.Training.Data;
 
@@ -22,7 +26,8 @@ public sealed record CompiledModel(Architecture? Architecture, ShapeReport? Shap
 /// their queued jobs. Shared by model creation and ablation studies.
 /// </summary>
 public sealed partial class ModelRegistration(
-    RemapDbContext context, DatasetCatalog datasets, LandmarkIndex landmarks, TimeProvider timeProvider, ILogger<ModelRegistration> logger)
+    RemapDbContext context, DatasetCatalog datasets, LandmarkIndex landmarks, JobEventHub events, IOptions<EngineOptions> engineOptions,
+    TimeProvider timeProvider, ILogger<ModelRegistration> logger)
 {
     // Set when a registered dataset's files cannot be read, so the request gets that reason instead of "unknown dataset".
     private string? unreadableDataset;
@@ -115,16 +120,25 @@ public sealed partial class ModelRegistration(
         var architecture = compiled.Architecture!;
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var model = ModelRecords.Create(architecture, compiled.Shapes!, sourceText, parentId, changes, now);
-        // TODO: store and honour jobOptions.Repeats and jobOptions.WarmStart in the worker.
-        var job = new JobEntity { Model = model, Epochs = architecture.Training.Epochs, Priority = jobOptions?.Priority ?? 0, CreatedAt = now };
+        var job = new JobEntity { Model = model, Epochs = architecture.Training.Epochs, CreatedAt = now };
+        ToJobSettings(jobOptions, parentId).ApplyTo(job);
         context.Models.Add(model);
         context.Jobs.Add(job);
         await context.SaveChangesAsync(cancellationToken);
+        events.Publish(JobEventTypes.State, job.Id, model.Id, new JobEventData { State = job.State });
 
         // The landmark distances are computed now, once, so projections only read them.
         await landmarks.AddModelAsync(model, cancellationToken);
         return (model, job);
     }
+
+    /// <summary>Resolves the request's job options; warm start applies only to a model with a parent.</summary>
+    private JobSettings ToJobSettings(JobOptionsRequest? options, long? parentId) => new(
+        Priority: options?.Priority ?? 0,
+        Repeats: options?.Repeats ?? 1,
+        WarmStart: parentId is not null && (options?.WarmStart ?? engineOptions.Value.WarmStartByDefault),
+        Patience: options?.Patience,
+        TimeBudgetSeconds: options?.TimeBudgetSeconds);
 
     /// <summary>Finds a registered dataset; a dataset whose files cannot be read is logged and its reason kept for the response.</summary>
     private DatasetInfo? FindDataset(string name)

@@ -64,6 +64,9 @@ public sealed class RemapApiClient : IDisposable
     public Task<JobResponse> CancelJobAsync(long id, CancellationToken cancellationToken) =>
         SendAsync<JobResponse>(HttpMethod.Post, $"api/v1/jobs/{id}/cancel", null, cancellationToken);
 
+    public Task<JobResponse> SetJobPriorityAsync(long id, int priority, CancellationToken cancellationToken) =>
+        SendAsync<JobResponse>(HttpMethod.Put, $"api/v1/jobs/{id}/priority", new SetPriorityRequest(priority), cancellationToken);
+
     public Task<AblationStudyResponse> CreateAblationStudyAsync(long modelId, CancellationToken cancellationToken) =>
         SendAsync<AblationStudyResponse>(HttpMethod.Post, $"api/v1/models/{modelId}/ablations", null, cancellationToken);
 

@@ -17,6 +17,7 @@ public static class RemapCommandLine
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(JobsCommand.Create());
         root.Subcommands.Add(CancelCommand.Create());
+        root.Subcommands.Add(PriorityCommand.Create());
         root.Subcommands.Add(DatasetsCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         return root;

@@ -29,11 +29,20 @@ namespace Remap.Engine.Sqlite.Migrations
                     b.Property<bool>("CancelRequested")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CompletedRepeats")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Epoch")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EpochMetricsJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("[]");
 
                     b.Property<int>("Epochs")
                         .HasColumnType("INTEGER");
@@ -60,8 +69,16 @@ namespace Remap.Engine.Sqlite.Migrations
                     b.Property<long>("ModelId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Patience")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("Repeats")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT");
@@ -70,6 +87,12 @@ namespace Remap.Engine.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("TimeBudgetSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("WarmStart")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -175,6 +198,9 @@ namespace Remap.Engine.Sqlite.Migrations
                     b.Property<long?>("ParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RunCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourceText")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -183,6 +209,12 @@ namespace Remap.Engine.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("TestAccuracyMean")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TestAccuracyStd")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("TrainingHash")
                         .IsRequired()
@@ -194,6 +226,9 @@ namespace Remap.Engine.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("ValidationAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ValidationAccuracyStd")
                         .HasColumnType("REAL");
 
                     b.HasKey("Id");
@@ -280,8 +315,18 @@ namespace Remap.Engine.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ResumedFromEpoch")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Seed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("StopReason")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("completed");
 
                     b.Property<double>("TestAccuracy")
                         .HasColumnType("REAL");
@@ -297,12 +342,15 @@ namespace Remap.Engine.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<int>("WarmStartedLayers")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("JobId")
-                        .IsUnique();
-
                     b.HasIndex("ModelId");
+
+                    b.HasIndex("JobId", "Seed")
+                        .IsUnique();
 
                     b.ToTable("runs", (string)null);
                 });

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Remap.Engine.Events;
 using Remap.Engine.Store;
 
 namespace Remap.Engine.Jobs;
@@ -26,19 +27,49 @@ public enum CancelOutcome
 /// the job's state (and lease owner), so two workers never claim one job and a worker that lost
 /// its lease cannot overwrite the state another worker set.
 /// </summary>
-public sealed class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, TimeProvider timeProvider)
+public sealed partial class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, TimeProvider timeProvider, JobEventHub? events = null)
 {
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
 
-    /// <summary>Adds a queued job for the model and returns it.</summary>
-    public async Task<JobEntity> EnqueueAsync(long modelId, int epochs, int priority = 0, CancellationToken cancellationToken = default)
+    /// <summary>Adds a queued job for the model with default options and returns it.</summary>
+    public Task<JobEntity> EnqueueAsync(long modelId, int epochs, int priority = 0, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(modelId, epochs, new JobSettings(Priority: priority), cancellationToken);
+
+    /// <summary>Adds a queued job for the model with <paramref name="settings"/> and returns it.</summary>
+    public async Task<JobEntity> EnqueueAsync(long modelId, int epochs, JobSettings settings, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var job = new JobEntity { ModelId = modelId, Priority = priority, Epochs = epochs, CreatedAt = Now };
+        var job = new JobEntity { ModelId = modelId, Epochs = epochs, CreatedAt = Now };
+        settings.ApplyTo(job);
         context.Jobs.Add(job);
         await context.SaveChangesAsync(cancellationToken);
         await SetModelStatusAsync(context, modelId, JobStates.Queued, cancellationToken);
+        PublishState(job.Id, modelId, JobStates.Queued, null);
         return job;
+    }
+
+    /// <summary>
+    /// Sets the priority of a queued job, which moves it in the queue: higher runs first. Returns
+    /// false when the job is not queued (a running or finished job keeps its priority).
+    /// </summary>
+    public async Task<bool> SetPriorityAsync(long jobId, int priority, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var updated = await context.Jobs
+            .Where(job => job.Id == jobId && job.State == JobStates.Queued)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(job => job.Priority, priority), cancellationToken);
+        return updated == 1;
+    }
+
+    /// <summary>Returns the queued jobs in the order workers claim them.</summary>
+    public async Task<IReadOnlyList<JobEntity>> ListQueuedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.Jobs.AsNoTracking()
+            .Where(job => job.State == JobStates.Queued)
+            .OrderByDescending(job => job.Priority)
+            .ThenBy(job => job.Id)
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -79,6 +110,7 @@ public sealed class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, T
             if (claimed == 1)
             {
                 await SetModelStatusAsync(context, candidate.ModelId, JobStates.Running, cancellationToken);
+                PublishState(candidate.Id, candidate.ModelId, JobStates.Running, null);
                 return new ClaimedJob(candidate.Id, candidate.ModelId, candidate.Attempts + 1, owner, expiresAt);
             }
         }
@@ -109,6 +141,18 @@ public sealed class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, T
             cancellationToken);
     }
 
+    /// <summary>Records the epoch the worker has reached and the metrics of every epoch of the current repeat so far.</summary>
+    public async Task ReportProgressAsync(ClaimedJob claim, int epoch, int epochs, string epochMetricsJson, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await OwnedRunning(context, claim).ExecuteUpdateAsync(
+            setters => setters
+                .SetProperty(job => job.Epoch, epoch)
+                .SetProperty(job => job.Epochs, epochs)
+                .SetProperty(job => job.EpochMetricsJson, epochMetricsJson),
+            cancellationToken);
+    }
+
     /// <summary>Returns whether a user asked to cancel the job.</summary>
     public async Task<bool> IsCancelRequestedAsync(long jobId, CancellationToken cancellationToken = default)
     {
@@ -117,57 +161,9 @@ public sealed class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, T
     }
 
     /// <summary>
-    /// Stores the run and marks the job succeeded in one transaction, so a finished result is never
-    /// lost and never recorded without its job. Returns false, storing nothing, when the worker no
-    /// longer owns the job's lease.
-    /// </summary>
-    public async Task<bool> CompleteAsync(ClaimedJob claim, RunEntity run, CancellationToken cancellationToken = default)
-    {
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        var now = Now;
-
-        var updated = await OwnedRunning(context, claim).ExecuteUpdateAsync(
-            setters => setters
-                .SetProperty(job => job.State, JobStates.Succeeded)
-                .SetProperty(job => job.FinishedAt, now)
-                .SetProperty(job => job.Epoch, job => job.Epochs)
-                .SetProperty(job => job.LeaseOwner, (string?)null)
-                .SetProperty(job => job.LeaseExpiresAt, (DateTime?)null)
-                .SetProperty(job => job.Error, (string?)null),
-            cancellationToken);
-        // NOTE: a worker that lost its lease discards its result, because the requeued job trains again elsewhere.
-        if (updated != 1)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return false;
-        }
-
-        run.ModelId = claim.ModelId;
-        run.JobId = claim.JobId;
-        context.Runs.Add(run);
-        await context.SaveChangesAsync(cancellationToken);
-
-        await context.Models.Where(model => model.Id == claim.ModelId).ExecuteUpdateAsync(
-            setters => setters
-                .SetProperty(model => model.Status, JobStates.Succeeded)
-                .SetProperty(model => model.ValidationAccuracy, run.ValidationAccuracy),
-            cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
-
-    /// <summary>Marks a claimed job failed with the error; a failed training is not retried.</summary>
-    public Task<bool> FailAsync(ClaimedJob claim, string error, CancellationToken cancellationToken = default) =>
-        FinishAsync(claim, JobStates.Failed, error, cancellationToken);
-
-    /// <summary>Marks a claimed job cancelled after its worker stopped training.</summary>
-    public Task<bool> MarkCancelledAsync(ClaimedJob claim, CancellationToken cancellationToken = default) =>
-        FinishAsync(claim, JobStates.Cancelled, null, cancellationToken);
-
-    /// <summary>
     /// Returns a claimed job to the queue without counting the attempt, because the host stopped
-    /// rather than the training failing.
+    /// rather than the training failing. The job keeps its epoch, because the next attempt resumes
+    /// from the last checkpoint.
     /// </summary>
     public async Task<bool> ReleaseAsync(ClaimedJob claim, CancellationToken cancellationToken = default)
     {
@@ -178,13 +174,13 @@ public sealed class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, T
                 .SetProperty(job => job.Attempts, job => job.Attempts - 1)
                 .SetProperty(job => job.LeaseOwner, (string?)null)
                 .SetProperty(job => job.LeaseExpiresAt, (DateTime?)null)
-                .SetProperty(job => job.Epoch, 0)
                 .SetProperty(job => job.HeartbeatAt, (DateTime?)null)
                 .SetProperty(job => job.StartedAt, (DateTime?)null),
             cancellationToken);
         if (released == 1)
         {
             await SetModelStatusAsync(context, claim.ModelId, JobStates.Queued, cancellationToken);
+            PublishState(claim.JobId, claim.ModelId, JobStates.Queued, null);
         }
 
         return released == 1;
@@ -208,6 +204,7 @@ public sealed class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, T
         {
             var modelId = await context.Jobs.Where(job => job.Id == jobId).Select(job => job.ModelId).FirstAsync(cancellationToken);
             await SetModelStatusAsync(context, modelId, JobStates.Cancelled, cancellationToken);
+            PublishState(jobId, modelId, JobStates.Cancelled, null);
             return CancelOutcome.Cancelled;
         }
 
@@ -225,8 +222,8 @@ public sealed class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, T
 
     /// <summary>
     /// Returns running jobs whose lease expired to the queue, or fails them when they have used
-    /// every attempt. A requeued job's progress is reset because its next attempt trains from the
-    /// first epoch. Returns the jobs it changed.
+    /// every attempt. A requeued job keeps its epoch, because its next attempt resumes from the
+    /// last checkpoint. Returns the jobs it changed.
     /// </summary>
     public async Task<IReadOnlyList<ExpiredLease>> RequeueExpiredLeasesAsync(CancellationToken cancellationToken = default)
     {
@@ -254,13 +251,13 @@ public sealed class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, T
                         .SetProperty(row => row.LeaseOwner, (string?)null)
                         .SetProperty(row => row.LeaseExpiresAt, (DateTime?)null)
                         .SetProperty(row => row.FinishedAt, nextState == JobStates.Failed ? now : null)
-                        .SetProperty(row => row.Epoch, row => nextState == JobStates.Queued ? 0 : row.Epoch)
                         .SetProperty(row => row.HeartbeatAt, row => nextState == JobStates.Queued ? null : row.HeartbeatAt)
                         .SetProperty(row => row.StartedAt, row => nextState == JobStates.Queued ? null : row.StartedAt),
                     cancellationToken);
             if (updated == 1)
             {
                 await SetModelStatusAsync(context, job.ModelId, nextState, cancellationToken);
+                PublishState(job.Id, job.ModelId, nextState, error);
                 changed.Add(new ExpiredLease(job.Id, job.ModelId, job.Attempts, nextState, error));
             }
         }
@@ -268,28 +265,11 @@ public sealed class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, T
         return changed;
     }
 
-    private async Task<bool> FinishAsync(ClaimedJob claim, string state, string? error, CancellationToken cancellationToken)
-    {
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var now = Now;
-        var updated = await OwnedRunning(context, claim).ExecuteUpdateAsync(
-            setters => setters
-                .SetProperty(job => job.State, state)
-                .SetProperty(job => job.Error, error)
-                .SetProperty(job => job.FinishedAt, now)
-                .SetProperty(job => job.LeaseOwner, (string?)null)
-                .SetProperty(job => job.LeaseExpiresAt, (DateTime?)null),
-            cancellationToken);
-        if (updated == 1)
-        {
-            await SetModelStatusAsync(context, claim.ModelId, state, cancellationToken);
-        }
-
-        return updated == 1;
-    }
-
     private static IQueryable<JobEntity> OwnedRunning(RemapDbContext context, ClaimedJob claim) =>
         context.Jobs.Where(job => job.Id == claim.JobId && job.State == JobStates.Running && job.LeaseOwner == claim.LeaseOwner);
+
+    private void PublishState(long jobId, long modelId, string state, string? error) =>
+        events?.Publish(JobEventTypes.State, jobId, modelId, new JobEventData { State = state, Error = error });
 
     private static Task SetModelStatusAsync(RemapDbContext context, long modelId, string status, CancellationToken cancellationToken) =>
         context.Models.Where(model => model.Id == modelId)

@@ -46,4 +46,22 @@ public sealed class JobEntity
     public int Epoch { get; set; }
 
     public int Epochs { get; set; }
+
+    /// <summary>How many seeds the job trains, one run each: the model's seed, then seed + 1, and so on.</summary>
+    public int Repeats { get; set; } = 1;
+
+    /// <summary>How many of the repeats have a stored run.</summary>
+    public int CompletedRepeats { get; set; }
+
+    /// <summary>Whether the job copies its parent model's trained weights into the layers they share before training.</summary>
+    public bool WarmStart { get; set; }
+
+    /// <summary>Stop a repeat when validation accuracy has not improved for this many epochs; null trains every epoch.</summary>
+    public int? Patience { get; set; }
+
+    /// <summary>The training time a repeat may use, in seconds, counted over every attempt; null has no limit.</summary>
+    public double? TimeBudgetSeconds { get; set; }
+
+    /// <summary>JSON array of the metrics of the epochs finished so far in the current repeat, kept when the job diverges or is cancelled.</summary>
+    public string EpochMetricsJson { get; set; } = "[]";
 }

@@ -12,7 +12,10 @@ public static class JobStates
     public const string Failed = "failed";
     public const string Cancelled = "cancelled";
 
-    public static IReadOnlyList<string> All { get; } = [Queued, Running, Succeeded, Failed, Cancelled];
+    /// <summary>The training loss became NaN or infinite; the epochs finished before are kept on the job.</summary>
+    public const string Diverged = "diverged";
 
-    public static bool IsFinal(string state) => state is Succeeded or Failed or Cancelled;
+    public static IReadOnlyList<string> All { get; } = [Queued, Running, Succeeded, Failed, Cancelled, Diverged];
+
+    public static bool IsFinal(string state) => state is Succeeded or Failed or Cancelled or Diverged;
 }

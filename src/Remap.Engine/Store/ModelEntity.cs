@@ -47,8 +47,20 @@ public sealed class ModelEntity
     /// <summary>The state of the model's latest job, one of <see cref="JobStates"/>.</summary>
     public string Status { get; set; } = JobStates.Queued;
 
-    /// <summary>The validation accuracy of the latest succeeded run, copied here so listings can sort by it.</summary>
+    /// <summary>The mean validation accuracy over the latest succeeded job's runs, copied here so listings can sort by it.</summary>
     public double? ValidationAccuracy { get; set; }
+
+    /// <summary>The sample standard deviation of validation accuracy over the latest succeeded job's runs; null with fewer than two runs.</summary>
+    public double? ValidationAccuracyStd { get; set; }
+
+    /// <summary>The mean test accuracy over the latest succeeded job's runs.</summary>
+    public double? TestAccuracyMean { get; set; }
+
+    /// <summary>The sample standard deviation of test accuracy over the latest succeeded job's runs; null with fewer than two runs.</summary>
+    public double? TestAccuracyStd { get; set; }
+
+    /// <summary>How many runs (seeds) the mean and standard deviations are computed from.</summary>
+    public int RunCount { get; set; }
 
     public List<JobEntity> Jobs { get; set; } = [];
 

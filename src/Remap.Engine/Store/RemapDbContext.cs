@@ -52,12 +52,17 @@ public sealed class RemapDbContext(DbContextOptions<RemapDbContext> options) : D
             job.Property(j => j.State).HasMaxLength(32);
             job.Property(j => j.LeaseOwner).HasMaxLength(200);
             job.HasIndex(j => new { j.State, j.Priority, j.Id });
+
+            // Database defaults give rows from before these columns a valid value: one repeat, no metrics yet.
+            job.Property(j => j.Repeats).HasDefaultValue(1);
+            job.Property(j => j.EpochMetricsJson).HasDefaultValue("[]");
         });
 
         modelBuilder.Entity<RunEntity>(run =>
         {
             run.ToTable("runs");
-            run.HasIndex(r => r.JobId).IsUnique();
+            run.HasIndex(r => new { r.JobId, r.Seed }).IsUnique();
+            run.Property(r => r.StopReason).HasMaxLength(32).HasDefaultValue(RunStopReasons.Completed);
         });
 
         modelBuilder.Entity<LandmarkEntity>(landmark =>

@@ -35,4 +35,21 @@ public sealed class RunEntity
     public double DurationSeconds { get; set; }
 
     public DateTime FinishedAt { get; set; }
+
+    /// <summary>Why the run stopped: completed, early-stopping or time-budget.</summary>
+    public string StopReason { get; set; } = RunStopReasons.Completed;
+
+    /// <summary>How many layers started from the parent model's trained weights (0 when trained from scratch).</summary>
+    public int WarmStartedLayers { get; set; }
+
+    /// <summary>The epoch of the checkpoint the run resumed from after its job was requeued; 0 when it ran from the first epoch.</summary>
+    public int ResumedFromEpoch { get; set; }
+}
+
+/// <summary>The values of <see cref="RunEntity.StopReason"/>.</summary>
+public static class RunStopReasons
+{
+    public const string Completed = "completed";
+    public const string EarlyStopping = "early-stopping";
+    public const string TimeBudget = "time-budget";
 }

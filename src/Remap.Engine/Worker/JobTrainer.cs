@@ -1,23 +1,29 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Remap.Core.Language;
+using Remap.Engine.Events;
 using Remap.Engine.Jobs;
 using Remap.Engine.Store;
 using Remap.Training;
+using Remap.Training.Checkpoints;
 using Remap.Training.Data;
 
 namespace Remap.Engine.Worker;
 
 /// <summary>
-/// Trains one claimed job: compiles the model's canonical text, loads its dataset, runs the
-/// trainer while a monitor renews the lease and watches for cancellation, then records the result.
+/// Trains one claimed job: compiles the model's canonical text, loads its dataset, trains each
+/// repeat (seed) while a monitor renews the lease and watches for cancellation, then records the
+/// runs. Each repeat checkpoints every epoch, so a requeued job resumes where it stopped.
 /// </summary>
+// TODO: 100 small jobs in one process grew the RSS by 39% after job 10 (bench/trainer memory run), against a
+// ±5% target; find which allocator or cache keeps growing before long-running servers rely on it.
 public sealed class JobTrainer(
     IDbContextFactory<RemapDbContext> contextFactory,
     JobQueue queue,
     DatasetCatalog datasets,
     Trainer trainer,
+    JobEventHub events,
+    RunFiles files,
     IOptions<EngineOptions> options,
     TimeProvider timeProvider,
     ILogger<JobTrainer> logger)
@@ -33,27 +39,47 @@ public sealed class JobTrainer(
         using var trainingCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var monitor = new JobMonitor(queue, claim, settings, timeProvider);
         var monitorTask = monitor.RunAsync(trainingCancellation);
+        var progress = default(JobProgress);
+        var ownsLease = true;
         try
         {
-            var result = await Task.Run(() => Train(claim, trainingCancellation.Token), trainingCancellation.Token);
+            var inputs = await JobInputs.LoadAsync(contextFactory, datasets, files, settings, claim, logger, stoppingToken);
+            for (var repeat = inputs.Job.CompletedRepeats; repeat < inputs.Job.Repeats; repeat++)
+            {
+                var request = inputs.CreateRequest(repeat);
+                progress = new JobProgress(queue, events, logger, timeProvider, settings, claim, request.Settings.Seed,
+                    TrainingCheckpoint.FindLatest(request.CheckpointDirectory!)?.Epochs ?? []);
+                var result = await Task.Run(() => trainer.Train(request with { Progress = progress }, trainingCancellation.Token), trainingCancellation.Token);
+                var run = RunMapping.ToRun(result, timeProvider.GetUtcNow().UtcDateTime);
+                if (!await RecordAsync(claim, run, repeat == inputs.Job.Repeats - 1))
+                {
+                    WorkerLog.LeaseLost(logger, claim.JobId, claim.ModelId, claim.LeaseOwner);
+                    ownsLease = false;
+                    break;
+                }
+
+                DeleteCheckpoints(claim, request.CheckpointDirectory!);
+                WorkerLog.RepeatFinished(logger, claim.JobId, claim.ModelId, repeat + 1, inputs.Job.Repeats, result.Seed,
+                    result.ValidationAccuracy, result.StopReason.ToString(), result.WarmStartedLayers, result.ResumedFromEpoch);
+            }
+
             await trainingCancellation.CancelAsync();
             await monitorTask;
-
-            var run = RunMapping.ToRun(result, timeProvider.GetUtcNow().UtcDateTime);
-            if (await queue.CompleteAsync(claim, run, CancellationToken.None))
+            if (ownsLease)
             {
-                WorkerLog.JobSucceeded(logger, claim.JobId, claim.ModelId, result.Duration.TotalSeconds, result.ValidationAccuracy, result.TestAccuracy);
-            }
-            else
-            {
-                WorkerLog.LeaseLost(logger, claim.JobId, claim.ModelId, claim.LeaseOwner);
+                DeleteCheckpoints(claim, files.JobCheckpointsDirectory(claim.JobId));
             }
         }
         catch (OperationCanceledException) when (monitor.CancelRequested)
         {
             await monitorTask;
-            await queue.MarkCancelledAsync(claim, CancellationToken.None);
-            WorkerLog.JobCancelled(logger, claim.JobId, claim.ModelId);
+            var (epochsDone, metricsJson) = progress?.Snapshot() ?? (0, "[]");
+            if (await queue.MarkCancelledAsync(claim, epochsDone, metricsJson, CancellationToken.None))
+            {
+                DeleteCheckpoints(claim, files.JobCheckpointsDirectory(claim.JobId));
+            }
+
+            WorkerLog.JobCancelled(logger, claim.JobId, claim.ModelId, epochsDone);
         }
         catch (OperationCanceledException) when (monitor.LeaseLost)
         {
@@ -67,68 +93,59 @@ public sealed class JobTrainer(
             WorkerLog.JobReleased(logger, claim.JobId, claim.ModelId);
             throw;
         }
+        catch (TrainingDivergedException diverged)
+        {
+            await trainingCancellation.CancelAsync();
+            await monitorTask;
+            var metricsJson = StoreJson.Serialize(diverged.FinishedEpochs);
+            if (await queue.MarkDivergedAsync(claim, diverged.Message, diverged.FinishedEpochs.Count, metricsJson, CancellationToken.None))
+            {
+                DeleteCheckpoints(claim, files.JobCheckpointsDirectory(claim.JobId));
+            }
+
+            WorkerLog.JobDiverged(logger, claim.JobId, claim.ModelId, diverged.Epoch, diverged.Batch);
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Any training error (bad stored model, unreadable dataset, LibTorch failure) ends this job only.
             await trainingCancellation.CancelAsync();
             await monitorTask;
             var error = $"{exception.GetType().Name}: {exception.Message}";
-            await queue.FailAsync(claim, error, CancellationToken.None);
+            if (await queue.FailAsync(claim, error, CancellationToken.None))
+            {
+                DeleteCheckpoints(claim, files.JobCheckpointsDirectory(claim.JobId));
+            }
+
             WorkerLog.JobFailed(logger, claim.JobId, claim.ModelId, error, exception);
         }
     }
 
-    private TrainingResult Train(ClaimedJob claim, CancellationToken cancellationToken)
+    // A stored repeat or an ended job never resumes, so its checkpoints only take disk space.
+    private void DeleteCheckpoints(ClaimedJob claim, string directory)
     {
-        ModelEntity model;
-        using (var context = contextFactory.CreateDbContext())
+        try
         {
-            model = context.Models.AsNoTracking().Single(row => row.Id == claim.ModelId);
+            TrainingCheckpoint.Delete(directory);
         }
-
-        var compilation = ArchitectureCompiler.Compile(model.CanonicalText, new CompileOptions
+        catch (IOException exception)
         {
-            ResolveDataset = name => datasets.Find(name) is { } info ? new DatasetShape(info.Input, info.Classes) : null,
-        }, cancellationToken);
-        if (compilation.HasErrors || compilation.Architecture is null)
-        {
-            var problems = string.Join("; ", compilation.Diagnostics.Where(diagnostic => diagnostic.IsError));
-            throw new InvalidOperationException($"The stored canonical text of model {model.Id} no longer compiles ({problems}); create the model again.");
+            WorkerLog.CheckpointCleanupFailed(logger, claim.JobId, claim.ModelId, exception);
         }
-
-        var trainingSettings = RunMapping.ReadSettings(model);
-        var architecture = compilation.Architecture.WithTraining(trainingSettings);
-        var data = datasets.Load(model.DatasetName);
-        var progress = new EpochProgress(queue, logger, timeProvider, settings.ProgressInterval, claim, trainingSettings.Epochs);
-        return trainer.Train(architecture, data, trainingSettings, progress, cancellationToken);
     }
 
-    /// <summary>Logs each finished epoch and writes it to the job, at most once per progress interval except for the last epoch.</summary>
-    private sealed class EpochProgress(
-        JobQueue queue, ILogger logger, TimeProvider timeProvider, TimeSpan interval, ClaimedJob claim, int epochs) : IProgress<TrainingProgress>
+    private async Task<bool> RecordAsync(ClaimedJob claim, RunEntity run, bool isLast)
     {
-        private DateTimeOffset lastWrite = DateTimeOffset.MinValue;
-
-        public void Report(TrainingProgress value)
+        if (!isLast)
         {
-            if (value.CompletedEpoch is not { } metrics)
-            {
-                return;
-            }
-
-            WorkerLog.EpochFinished(logger, claim.JobId, claim.ModelId, metrics.Epoch, value.Epochs, metrics.TrainLoss, metrics.ValidationAccuracy);
-
-            var now = timeProvider.GetUtcNow();
-            var isLast = metrics.Epoch >= epochs;
-            if (!isLast && now - lastWrite < interval)
-            {
-                return;
-            }
-
-            lastWrite = now;
-
-            // The trainer calls back on its own thread, so a blocking write keeps the epochs in order.
-            queue.ReportProgressAsync(claim, metrics.Epoch, value.Epochs).GetAwaiter().GetResult();
+            return await queue.AddRepeatRunAsync(claim, run, CancellationToken.None);
         }
+
+        if (!await queue.CompleteAsync(claim, run, CancellationToken.None))
+        {
+            return false;
+        }
+
+        WorkerLog.JobSucceeded(logger, claim.JobId, claim.ModelId, run.DurationSeconds, run.ValidationAccuracy, run.TestAccuracy);
+        return true;
     }
 }

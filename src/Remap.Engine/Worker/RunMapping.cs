@@ -19,6 +19,14 @@ internal static class RunMapping
         TestCorrect = result.TestCorrect,
         DurationSeconds = result.Duration.TotalSeconds,
         FinishedAt = finishedAt,
+        StopReason = result.StopReason switch
+        {
+            TrainingStopReason.EarlyStopping => RunStopReasons.EarlyStopping,
+            TrainingStopReason.TimeBudget => RunStopReasons.TimeBudget,
+            _ => RunStopReasons.Completed,
+        },
+        WarmStartedLayers = result.WarmStartedLayers,
+        ResumedFromEpoch = result.ResumedFromEpoch,
     };
 
     public static TrainingSettings ReadSettings(ModelEntity model) => StoreJson.Deserialize<TrainingSettings>(model.TrainingSettingsJson);

@@ -23,8 +23,8 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "Job {JobId} for model {ModelId} succeeded in {Seconds:F1} s: validation accuracy {ValidationAccuracy:P2}, test accuracy {TestAccuracy:P2}")]
     public static partial void JobSucceeded(ILogger logger, long jobId, long modelId, double seconds, double validationAccuracy, double testAccuracy);
 
-    [LoggerMessage(EventId = 1013, Level = LogLevel.Information, Message = "Job {JobId} for model {ModelId} was cancelled")]
-    public static partial void JobCancelled(ILogger logger, long jobId, long modelId);
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Information, Message = "Job {JobId} for model {ModelId} was cancelled after {Epochs} finished epoch(s)")]
+    public static partial void JobCancelled(ILogger logger, long jobId, long modelId, int epochs);
 
     [LoggerMessage(EventId = 1014, Level = LogLevel.Error, Message = "Job {JobId} for model {ModelId} failed: {Error}")]
     public static partial void JobFailed(ILogger logger, long jobId, long modelId, string error, Exception? exception);
@@ -43,4 +43,18 @@ internal static partial class WorkerLog
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Error, Message = "Worker {WorkerId} hit a store error and retries after {Delay}")]
     public static partial void StoreError(ILogger logger, string workerId, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Warning, Message = "Job {JobId} for model {ModelId} diverged in epoch {Epoch}, batch {Batch}: the loss became NaN or infinite")]
+    public static partial void JobDiverged(ILogger logger, long jobId, long modelId, int epoch, int batch);
+
+    [LoggerMessage(EventId = 1022, Level = LogLevel.Information,
+        Message = "Job {JobId} for model {ModelId} finished repeat {Repeat}/{Repeats} (seed {Seed}): validation accuracy {ValidationAccuracy:P2}, stop reason {StopReason}, {WarmStartedLayers} warm-started layer(s), resumed after epoch {ResumedFromEpoch}")]
+    public static partial void RepeatFinished(ILogger logger, long jobId, long modelId, int repeat, int repeats, int seed, double validationAccuracy,
+        string stopReason, int warmStartedLayers, int resumedFromEpoch);
+
+    [LoggerMessage(EventId = 1023, Level = LogLevel.Warning, Message = "Model {ModelId} trains from scratch instead of warm-starting because {Reason}")]
+    public static partial void WarmStartUnavailable(ILogger logger, long modelId, string reason);
+
+    [LoggerMessage(EventId = 1024, Level = LogLevel.Warning, Message = "Job {JobId} for model {ModelId} ended but its checkpoint folder could not be deleted; delete it by hand to free the space")]
+    public static partial void CheckpointCleanupFailed(ILogger logger, long jobId, long modelId, Exception exception);
 }

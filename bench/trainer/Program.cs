@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using Remap.Bench.Trainer;
+using Remap.Core.Model;
+using Remap.Engine.Jobs;
+using Remap.Engine.Store;
+using Remap.Training.Data;
+
+// Benchmarks of the production trainer; bench/README.md describes each mode and records its figures.
+// throughput THREADS EPOCHS: the product trainer through a job vs a bare TorchSharp loop (same CNN, data and epochs).
+// memory JOBS: RSS after each of JOBS consecutive small jobs in one process.
+// concurrency SLOTS THREADS JOBS: wall time of JOBS small MLP jobs with SLOTS concurrent jobs and THREADS LibTorch threads.
+// warmstart EPOCHS SEEDS IMAGES: the ranking of an ablation study's children with warm start vs from scratch, on the first IMAGES training images.
+var mode = args.Length > 0 ? args[0] : "throughput";
+int Argument(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+var invariant = CultureInfo.InvariantCulture;
+
+switch (mode)
+{
+    case "throughput":
+    {
+        var (threads, epochs) = (Argument(1, 2), Argument(2, 2));
+        await using var engine = await EngineHost.StartAsync(concurrency: 1, threads);
+        var jobId = await engine.EnqueueAsync(Networks.SmallCnn(epochs));
+        var (job, run) = (await engine.WaitAsync([jobId], TimeSpan.FromMinutes(30)))[0];
+        var productSeconds = StoreJson.Deserialize<List<Remap.Training.EpochMetrics>>(run!.EpochMetricsJson).Select(epoch => epoch.Seconds).ToList();
+
+        using var catalog = new DatasetCatalog([], Path.Combine(EngineHost.RepositoryRoot(), "data"));
+        using var data = catalog.Load(Networks.DatasetName);
+        var bareSeconds = BareLoop.Run(data, epochs, threads);
+
+        var images = data.Train.Count;
+        var product = images / productSeconds.Min();
+        var bare = images / bareSeconds.Min();
+        Console.WriteLine(string.Create(invariant, $"job {job.Id} state {job.State}; {images} training images, best of {epochs} epochs, {threads} threads"));
+        Console.WriteLine(string.Create(invariant, $"product-job samples/s {product:F0} (epoch seconds {string.Join(' ', productSeconds.Select(value => value.ToString("F2", invariant)))})"));
+        Console.WriteLine(string.Create(invariant, $"bare-loop samples/s {bare:F0} (epoch seconds {string.Join(' ', bareSeconds.Select(value => value.ToString("F2", invariant)))})"));
+        Console.WriteLine(string.Create(invariant, $"ratio product/bare {product / bare:F3}"));
+        break;
+    }
+
+    case "memory":
+    {
+        var count = Argument(1, 100);
+        await using var engine = await EngineHost.StartAsync(concurrency: 1, threads: 2);
+        var rss = new List<long>();
+        for (var index = 1; index <= count; index++)
+        {
+            var jobId = await engine.EnqueueAsync(Networks.TinyMlp(seed: index));
+            var (job, _) = (await engine.WaitAsync([jobId], TimeSpan.FromMinutes(5)))[0];
+            if (job.State != JobStates.Succeeded)
+            {
+                throw new InvalidOperationException($"Job {job.Id} ended as {job.State}: {job.Error}");
+            }
+
+            using var process = Process.GetCurrentProcess();
+            rss.Add(process.WorkingSet64);
+            Console.WriteLine(string.Create(invariant, $"job {index}: RSS {process.WorkingSet64 / 1048576.0:F1} MiB"));
+        }
+
+        var reference = rss[Math.Min(9, rss.Count - 1)];
+        var worst = rss.Skip(10).Select(value => (value - reference) / (double)reference).DefaultIfEmpty(0).MaxBy(Math.Abs);
+        Console.WriteLine(string.Create(invariant, $"RSS after job 10 {reference / 1048576.0:F1} MiB; after job {count} {rss[^1] / 1048576.0:F1} MiB; largest deviation after job 10 {worst:P2}; target within ±5%: {(Math.Abs(worst) <= 0.05 ? "met" : "missed")}"));
+        break;
+    }
+
+    case "concurrency":
+    {
+        var (slots, threads, jobs) = (Argument(1, 1), Argument(2, 2), Argument(3, 4));
+        await using var engine = await EngineHost.StartAsync(slots, threads);
+        var stopwatch = Stopwatch.StartNew();
+        var ids = new List<long>();
+        for (var index = 0; index < jobs; index++)
+        {
+            ids.Add(await engine.EnqueueAsync(Networks.TinyMlp(seed: 100 + index), new JobSettings()));
+        }
+
+        var finished = await engine.WaitAsync(ids, TimeSpan.FromMinutes(30));
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(invariant,
+            $"slots {slots}, threads {threads}, OMP_WAIT_POLICY {Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}: " +
+            $"{jobs} jobs in {seconds:F1} s, {jobs * 60 / seconds:F2} jobs/min, all succeeded: {finished.All(pair => pair.Job.State == JobStates.Succeeded)}"));
+        break;
+    }
+
+    case "warmstart":
+        WarmStartBench.Run(epochs: Argument(1, 3), seeds: Argument(2, 3), trainingImages: Argument(3, 9000));
+        break;
+
+    default:
+        Console.Error.WriteLine($"Unknown mode '{mode}'; use throughput, memory, concurrency or warmstart.");
+        return 2;
+}
+
+return 0;

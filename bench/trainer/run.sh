@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs the trainer benchmarks and prints their figures; see bench/README.md.
+# Usage: bash bench/trainer/run.sh [throughput|concurrency|memory|warmstart|all]
+# PyTorch comes from Debian (apt-get install python3-torch); /usr/bin/python3 is used because other
+# interpreters on the PATH do not see Debian's packages.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+artifacts=${REMAP_BENCH_ARTIFACTS:-/tmp/remap-bench-trainer}
+dotnet build -c Release bench/trainer --artifacts-path "$artifacts" -v quiet -nologo > /dev/null
+bench() { dotnet "$artifacts/bin/Remap.Bench.Trainer/release_linux-x64/Remap.Bench.Trainer.dll" "$@"; }
+load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
+
+what=${1:-all}
+if [[ $what == throughput || $what == all ]]; then
+  load
+  bench throughput 2 2
+  /usr/bin/python3 bench/trainer/pytorch_epoch.py 2 2
+  load
+fi
+if [[ $what == concurrency || $what == all ]]; then
+  for policy in unset PASSIVE; do
+    for config in "1 2" "2 1"; do
+      load
+      if [[ $policy == unset ]]; then bench concurrency $config 4; else OMP_WAIT_POLICY=PASSIVE bench concurrency $config 4; fi
+    done
+  done
+fi
+if [[ $what == memory || $what == all ]]; then
+  load
+  bench memory 100 | tail -n 3
+fi
+if [[ $what == warmstart || $what == all ]]; then
+  load
+  bench warmstart 3 3 "${REMAP_BENCH_WARM_IMAGES:-9000}"
+  load
+fi

@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace Remap.Api.Jobs;
+
+/// <summary>Checks a new job priority against the same range as job options.</summary>
+public sealed class SetPriorityRequestValidator : AbstractValidator<SetPriorityRequest>
+{
+    public SetPriorityRequestValidator()
+    {
+        RuleFor(request => request.Priority).InclusiveBetween(-JobOptionsRequestValidator.MaxPriority, JobOptionsRequestValidator.MaxPriority);
+    }
+}

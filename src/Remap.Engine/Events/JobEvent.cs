@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization;
+
+namespace Remap.Engine.Events;
+
+/// <summary>The kinds of job event, as sent in the <c>event:</c> field of a Server-Sent Events stream.</summary>
+public static class JobEventTypes
+{
+    /// <summary>A job changed state (queued, running, succeeded, failed, cancelled, diverged).</summary>
+    public const string State = "job-state";
+
+    /// <summary>A job finished an epoch; the payload has its metrics.</summary>
+    public const string Epoch = "epoch";
+
+    /// <summary>
+    /// The first event of every stream, without an event id, so the response starts at once. Its Id is the
+    /// id of the latest event published so far, and its job and model ids are 0.
+    /// </summary>
+    public const string Connected = "connected";
+
+    /// <summary>A job finished a batch; sent at most once per <see cref="EngineOptions.BatchEventInterval"/> per job.</summary>
+    public const string Batch = "batch";
+}
+
+/// <summary>
+/// One event of a job. Ids increase strictly within a process and start from the process's start
+/// time in microseconds, so ids of a restarted server are larger than those of the one before.
+/// </summary>
+public sealed record JobEvent(long Id, string Type, DateTime Time, long JobId, long ModelId, JobEventData Data);
+
+/// <summary>The payload of an event; fields that do not apply to the event's type are null and left out of the JSON.</summary>
+public sealed record JobEventData
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? State { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Error { get; init; }
+
+    /// <summary>The seed of the repeat this event belongs to.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Seed { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Epoch { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Epochs { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Batch { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Batches { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? TrainLoss { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? TrainAccuracy { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ValidationAccuracy { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Seconds { get; init; }
+}
