@@ -11,8 +11,8 @@ using Remap.Engine.Store;
 namespace Remap.Engine.Sqlite.Migrations
 {
     [DbContext(typeof(RemapDbContext))]
-    [Migration("20261204221602_ProductionTrainer")]
-    partial class ProductionTrainer
+    [Migration("20261204234930_ExplorationAndProductionTrainer")]
+    partial class ExplorationAndProductionTrainer
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -104,6 +104,51 @@ namespace Remap.Engine.Sqlite.Migrations
                     b.HasIndex("State", "Priority", "Id");
 
                     b.ToTable("jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Remap.Engine.Store.LandmarkDistancesEntity", b =>
+                {
+                    b.Property<long>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Distances")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("LandmarkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ModelId");
+
+                    b.ToTable("landmark_distances", (string)null);
+                });
+
+            modelBuilder.Entity("Remap.Engine.Store.LandmarkEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DatasetName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId")
+                        .IsUnique();
+
+                    b.HasIndex("DatasetName", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("landmarks", (string)null);
                 });
 
             modelBuilder.Entity("Remap.Engine.Store.ModelEntity", b =>
@@ -198,6 +243,51 @@ namespace Remap.Engine.Sqlite.Migrations
                     b.ToTable("models", (string)null);
                 });
 
+            modelBuilder.Entity("Remap.Engine.Store.ProjectionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BasisJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DatasetName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Points")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetName", "Kind", "Method")
+                        .IsUnique();
+
+                    b.ToTable("projections", (string)null);
+                });
+
             modelBuilder.Entity("Remap.Engine.Store.RunEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -277,6 +367,24 @@ namespace Remap.Engine.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Model");
+                });
+
+            modelBuilder.Entity("Remap.Engine.Store.LandmarkDistancesEntity", b =>
+                {
+                    b.HasOne("Remap.Engine.Store.ModelEntity", null)
+                        .WithOne()
+                        .HasForeignKey("Remap.Engine.Store.LandmarkDistancesEntity", "ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Remap.Engine.Store.LandmarkEntity", b =>
+                {
+                    b.HasOne("Remap.Engine.Store.ModelEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Remap.Engine.Store.ModelEntity", b =>
