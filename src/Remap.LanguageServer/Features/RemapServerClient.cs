@@ -45,7 +45,7 @@ internal sealed class RemapServerClient(TimeSpan timeout, TimeSpan answerLifetim
             return cached.Answer;
         }
 
-        var answer = await LookUpAsync(server, apiKey, query, cancellationToken).ConfigureAwait(false);
+        var answer = await LookUpAsync(server, apiKey, query, logFailure: true, cancellationToken).ConfigureAwait(false);
         lookups[key] = new Lookup(server, apiKey, query, answer, DateTime.UtcNow + answerLifetime, now);
         return answer;
     }
@@ -63,7 +63,8 @@ internal sealed class RemapServerClient(TimeSpan timeout, TimeSpan answerLifetim
                 continue;
             }
 
-            var answer = await LookUpAsync(lookup.Server, lookup.ApiKey, lookup.Query, cancellationToken).ConfigureAwait(false);
+            // Only lens requests log a failed lookup, so a stopped server does not add a log line every few seconds.
+            var answer = await LookUpAsync(lookup.Server, lookup.ApiKey, lookup.Query, logFailure: false, cancellationToken).ConfigureAwait(false);
             changed |= answer != lookup.Answer;
             lookups[key] = lookup with { Answer = answer, Expires = DateTime.UtcNow + answerLifetime };
         }
@@ -96,7 +97,7 @@ internal sealed class RemapServerClient(TimeSpan timeout, TimeSpan answerLifetim
 
     public void Dispose() => http.Dispose();
 
-    private async Task<TrainedModel?> LookUpAsync(Uri server, string? apiKey, string query, CancellationToken cancellationToken)
+    private async Task<TrainedModel?> LookUpAsync(Uri server, string? apiKey, string query, bool logFailure, CancellationToken cancellationToken)
     {
         try
         {
@@ -114,7 +115,11 @@ internal sealed class RemapServerClient(TimeSpan timeout, TimeSpan answerLifetim
         }
         catch (Exception exception) when (exception is HttpRequestException or JsonException or TaskCanceledException or NotSupportedException && !cancellationToken.IsCancellationRequested)
         {
-            Log.LookupFailed(logger, server, exception.Message);
+            if (logFailure)
+            {
+                Log.LookupFailed(logger, server, exception.Message);
+            }
+
             return null;
         }
     }
