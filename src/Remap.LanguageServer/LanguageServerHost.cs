@@ -18,6 +18,12 @@ public sealed record LanguageServerOptions
 
     /// <summary>How long the code lens waits for the Remap server before it leaves out the "already trained" line.</summary>
     public TimeSpan ServerTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a result of the Remap server (a model, no model or a failed request) serves code lens requests.</summary>
+    public TimeSpan ServerAnswerLifetime { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the server repeats the "already trained" lookups that lens requests made recently.</summary>
+    public TimeSpan CodeLensRecheckInterval { get; init; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>
@@ -31,6 +37,10 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
     private readonly DiagnosticPublisher publisher;
     private readonly RemapServerClient serverClient;
     private readonly ILogger logger;
+    private readonly ClientConnection client;
+    private readonly TimeSpan recheckInterval;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly TaskCompletionSource<JsonRpcDisconnectedEventArgs> disconnection = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public LanguageServerHost(Stream input, Stream output, ILoggerFactory loggerFactory, LanguageServerOptions? options = null)
     {
@@ -44,13 +54,15 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
             CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
         };
 
-        var client = new ClientConnection();
+        rpc.Disconnected += (_, arguments) => disconnection.TrySetResult(arguments);
+        recheckInterval = options.CodeLensRecheckInterval;
+        client = new ClientConnection();
         client.Attach(rpc);
         var documents = new TextDocumentStore();
         var settings = new SettingsStore();
         var analyzer = new DocumentAnalyzer(settings);
         publisher = new DiagnosticPublisher(session, documents, analyzer, client, options.DiagnosticDelay, logger);
-        serverClient = new RemapServerClient(options.ServerTimeout, logger);
+        serverClient = new RemapServerClient(options.ServerTimeout, options.ServerAnswerLifetime, logger);
         var configuration = new ConfigurationReader(session, settings, client, serverClient, () => OnSettingsChanged(client), logger);
 
         documents.Changed += publisher.Schedule;
@@ -84,12 +96,15 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
     public async Task<int> RunAsync()
     {
         rpc.StartListening();
+        var recheck = RecheckCodeLensesAsync(stopping.Token);
         var finished = await Task.WhenAny(session.Exited, rpc.Completion).ConfigureAwait(false);
         if (finished != session.Exited)
         {
-            Log.Disconnected(logger);
+            await LogDisconnectionAsync().ConfigureAwait(false);
         }
 
+        await stopping.CancelAsync().ConfigureAwait(false);
+        await recheck.ConfigureAwait(false);
         publisher.Dispose();
         var code = session.Exited.IsCompleted ? await session.Exited.ConfigureAwait(false) : session.Exit();
         Log.Exiting(logger, code, session.ShutdownReceived);
@@ -99,10 +114,75 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        stopping.Cancel();
         publisher.Dispose();
         serverClient.Dispose();
         rpc.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    // A message that is not JSON ends the connection, because StreamJsonRpc 2.26 stops reading on a JSON error in a
+    // Content-Length message rather than returning error -32700; the log names that cause rather than a client disconnect.
+    private async Task LogDisconnectionAsync()
+    {
+        JsonRpcDisconnectedEventArgs arguments;
+        try
+        {
+            arguments = await disconnection.Task.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Log.Disconnected(logger, "Unknown", "StreamJsonRpc gave no reason");
+            return;
+        }
+
+        if (arguments.Reason is DisconnectedReason.ParseError || IsJsonError(arguments.Exception))
+        {
+            Log.MalformedMessage(logger, arguments.Exception?.GetBaseException().Message ?? arguments.Description, arguments.Exception);
+        }
+        else
+        {
+            Log.Disconnected(logger, arguments.Reason.ToString(), arguments.Description);
+        }
+    }
+
+    private static bool IsJsonError(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is JsonException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Sends workspace/codeLens/refresh when a background lookup changes an "already trained" answer, such as a model
+    // that finished training or a server that stopped, to clients that announce codeLens.refreshSupport.
+    private async Task RecheckCodeLensesAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(recheckInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (session.Capabilities.Workspace?.CodeLens?.RefreshSupport != true || session.ShutdownReceived)
+                {
+                    continue;
+                }
+
+                if (await serverClient.RecheckAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await RefreshAsync(client, "workspace/codeLens/refresh").ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The session ended.
+        }
     }
 
     private void OnSettingsChanged(ClientConnection client)
@@ -150,7 +230,8 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
         }
         else
         {
-            Func<CancellationToken, Task<TResult>> invoke = cancellationToken =>
+            // The optional parameter accepts the params a client may send with a parameterless request: absent, null or [null].
+            var invoke = (JsonElement? ignored = null, CancellationToken cancellationToken = default) =>
             {
                 session.EnsureAcceptsRequest(handler.Method);
                 return Observe(handler.Method, handler.HandleAsync(default!, cancellationToken));

@@ -20,8 +20,8 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Information, "Request to the Remap server {ServerUrl} failed; the code lens and dataset checks go without it: {Reason}")]
     public static partial void LookupFailed(ILogger logger, Uri serverUrl, string reason);
 
-    [LoggerMessage(6, LogLevel.Information, "The client closed the connection")]
-    public static partial void Disconnected(ILogger logger);
+    [LoggerMessage(6, LogLevel.Information, "The connection to the client ended ({Reason}: {Description})")]
+    public static partial void Disconnected(ILogger logger, string reason, string description);
 
     [LoggerMessage(7, LogLevel.Information, "Exiting with code {ExitCode}; shutdown received: {ShutdownReceived}")]
     public static partial void Exiting(ILogger logger, int exitCode, bool shutdownReceived);
@@ -34,6 +34,9 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Warning, "The client process {ProcessId} exited without shutdown; ending the session")]
     public static partial void ParentExited(ILogger logger, int processId);
+
+    [LoggerMessage(12, LogLevel.Error, "The client sent a malformed message ({Reason}); the connection ends because the stream cannot be read past it")]
+    public static partial void MalformedMessage(ILogger logger, string reason, Exception? exception);
 
     [LoggerMessage(11, LogLevel.Information, "The client process {ProcessId} is not visible from here, so the server does not watch it")]
     public static partial void ParentNotFound(ILogger logger, int processId);

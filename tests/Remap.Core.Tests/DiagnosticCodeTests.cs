@@ -149,7 +149,43 @@ public class DiagnosticCodeTests
     {
         var diagnostic = Compile(Flat + "transformer\ndense units=2\n").Diagnostics[0];
 
-        Assert.StartsWith("unknown layer 'transformer': use one of conv2d, maxpool2d", diagnostic.Message);
+        Assert.StartsWith("unknown layer 'transformer': use a layer (conv2d, maxpool2d", diagnostic.Message);
+    }
+
+    [Fact]
+    public void UnknownLayer_ListsHeaderKeywordsApart()
+    {
+        var message = Compile(Flat + "transformer\ndense units=2\n").Diagnostics[0].Message;
+        var layers = message[..message.IndexOf(')', StringComparison.Ordinal)];
+
+        Assert.DoesNotContain("dataset", layers, StringComparison.Ordinal);
+        Assert.DoesNotContain("training", layers, StringComparison.Ordinal);
+        Assert.EndsWith("a line may also start with a header keyword (model, input, classes, dataset, training)", message);
+    }
+
+    [Fact]
+    public void UnexpectedCharacter_NamesControlCharacterByCodePoint()
+    {
+        var diagnostic = Compile(Flat + "dense units=2\u0000\n").Diagnostics[0];
+
+        Assert.Equal(DiagnosticCodes.UnexpectedCharacter, diagnostic.Code);
+        Assert.StartsWith("unexpected character U+0000:", diagnostic.Message);
+    }
+
+    [Fact]
+    public void UnexpectedCharacter_QuotesPrintableCharacter()
+    {
+        var diagnostic = Compile(Flat + "dense units=2;\n").Diagnostics[0];
+
+        Assert.StartsWith("unexpected character ';':", diagnostic.Message);
+    }
+
+    [Fact]
+    public void UnexpectedCharacter_OnInputLineIsTheOnlyError()
+    {
+        var diagnostics = Compile("input 784\u0007\nclasses 10\ndense units=10\n").Diagnostics;
+
+        Assert.Equal(DiagnosticCodes.UnexpectedCharacter, Assert.Single(diagnostics).Code);
     }
 
     [Fact]

@@ -53,6 +53,20 @@ public class CodeLensTests
         Assert.Equal("mlp_tiny", lenses[0].GetProperty("command").GetProperty("arguments")[0].GetProperty("model").GetString());
     }
 
+    [Theory]
+    [InlineData("file:///tmp/trial/my%20net.remap", "my_net")]
+    [InlineData("file:///tmp/trial/a%2Bb%20(v2).remap", "a_b__v2_")]
+    [InlineData("file:///tmp/trial/r%C3%A9seau.remap", "réseau")]
+    [InlineData("file:///tmp/trial/%20.remap", "_")]
+    public async Task CodeLens_FileNameBecomesValidModelName(string uri, string model)
+    {
+        await using var client = await LspClient.InitializedAsync();
+
+        var lenses = await LensesAsync(client, "input 20\nclasses 2\ndense units=2\n", uri);
+
+        Assert.Equal(model, lenses[0].GetProperty("command").GetProperty("arguments")[0].GetProperty("model").GetString());
+    }
+
     [Fact]
     public async Task CodeLens_TellsTheModelIsAlreadyTrained()
     {

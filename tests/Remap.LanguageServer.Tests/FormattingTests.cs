@@ -36,4 +36,19 @@ public class FormattingTests
 
         Assert.Equal(0, edits.GetArrayLength());
     }
+
+    [Theory]
+    [InlineData(4, true, "    epochs = 4\n")]
+    [InlineData(3, true, "   epochs = 4\n")]
+    [InlineData(4, false, "\tepochs = 4\n")]
+    public async Task Formatting_HonoursIndentOptions(int tabSize, bool insertSpaces, string expectedLine)
+    {
+        await using var client = await LspClient.InitializedAsync();
+        await client.OpenAsync(TestTexts.Flat + "dense units=2\ntraining {\n  epochs = 4\n}\n");
+
+        var edits = await client.RequestAsync("textDocument/formatting", new { textDocument = new { uri = LspClient.DocumentUri }, options = new { tabSize, insertSpaces } });
+
+        var edit = Assert.Single(edits.EnumerateArray());
+        Assert.Equal(TestTexts.Flat + "\ndense units=2\n\ntraining {\n" + expectedLine + "}\n", edit.GetProperty("newText").GetString());
+    }
 }

@@ -1,3 +1,8 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Nerdbank.Streams;
 using StreamJsonRpc;
 
 namespace Remap.LanguageServer.Tests;
@@ -87,6 +92,77 @@ public class LifecycleTests
         await client.RequestAsync("initialize", new { processId = parent.Id, capabilities = new { } });
 
         Assert.Equal(1, await client.Run.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"shutdown","params":[null]}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"shutdown","params":null}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"shutdown"}""")]
+    public async Task Shutdown_AcceptsEmptyParams(string request)
+    {
+        var (clientStream, serverStream) = FullDuplexStream.CreatePair();
+        await using var host = new LanguageServerHost(serverStream, serverStream, NullLoggerFactory.Instance);
+        var run = host.RunAsync();
+        await WriteMessageAsync(clientStream, """{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"processId":null,"capabilities":{}}}""");
+        await ReadMessageAsync(clientStream);
+
+        await WriteMessageAsync(clientStream, request);
+        var response = await ReadMessageAsync(clientStream);
+
+        Assert.False(response.TryGetProperty("error", out _), response.ToString());
+        Assert.Equal(JsonValueKind.Null, response.GetProperty("result").ValueKind);
+        await clientStream.DisposeAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task MalformedMessage_IsLoggedAsError()
+    {
+        var logs = new ListLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(logs));
+        var (clientStream, serverStream) = FullDuplexStream.CreatePair();
+        await using var host = new LanguageServerHost(serverStream, serverStream, loggerFactory);
+        var run = host.RunAsync();
+
+        await WriteMessageAsync(clientStream, "{not json");
+
+        Assert.Equal(1, await run.WaitAsync(TimeSpan.FromSeconds(10)));
+        var error = Assert.Single(logs.Entries, entry => entry.Level == LogLevel.Error);
+        Assert.StartsWith("The client sent a malformed message", error.Message);
+        Assert.Contains("'n' is an invalid start of a property name", error.Message);
+    }
+
+    private static async Task WriteMessageAsync(Stream stream, string json)
+    {
+        var body = Encoding.UTF8.GetBytes(json);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
+        await stream.WriteAsync(body);
+        await stream.FlushAsync();
+    }
+
+    // Reads one Content-Length framed message; skips the server's requests and notifications, such as window/logMessage.
+    private static async Task<JsonElement> ReadMessageAsync(Stream stream)
+    {
+        while (true)
+        {
+            var header = new StringBuilder();
+            while (!header.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+            {
+                var buffer = new byte[1];
+                var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+                Assert.Equal(1, read);
+                header.Append((char)buffer[0]);
+            }
+
+            var length = int.Parse(header.ToString().Split(':')[1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            var body = new byte[length];
+            await stream.ReadExactlyAsync(body).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            var message = JsonDocument.Parse(body).RootElement.Clone();
+            if (!message.TryGetProperty("method", out _))
+            {
+                return message;
+            }
+        }
     }
 
     [Fact]

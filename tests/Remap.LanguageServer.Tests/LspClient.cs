@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nerdbank.Streams;
 using StreamJsonRpc;
@@ -20,6 +21,7 @@ internal sealed class LspClient : IAsyncDisposable
     private readonly Stream clientStream;
     private readonly ConcurrentQueue<JsonElement> published = new();
     private readonly SemaphoreSlim publishedSignal = new(0);
+    private int codeLensRefreshes;
 
     private LspClient(Stream clientStream, LanguageServerHost host, Task<int> run)
     {
@@ -45,6 +47,13 @@ internal sealed class LspClient : IAsyncDisposable
             return null;
         };
         rpc.AddLocalRpcMethod("workspace/diagnostic/refresh", refresh);
+        Func<object?> codeLensRefresh = () =>
+        {
+            Interlocked.Increment(ref codeLensRefreshes);
+            return null;
+        };
+        rpc.AddLocalRpcMethod("workspace/codeLens/refresh", codeLensRefresh);
+        AddMethod<JsonElement>("window/showMessage", parameters => ShownMessages.Enqueue(parameters.Clone()));
         AddFunction("client/registerCapability", (JsonElement parameters) =>
         {
             Registrations.Enqueue(parameters.Clone());
@@ -68,6 +77,12 @@ internal sealed class LspClient : IAsyncDisposable
 
     public int Refreshes { get; private set; }
 
+    /// <summary>How many <c>workspace/codeLens/refresh</c> requests the server sent.</summary>
+    public int CodeLensRefreshes => Volatile.Read(ref codeLensRefreshes);
+
+    /// <summary>The parameters of each <c>window/showMessage</c> notification the server sent.</summary>
+    public ConcurrentQueue<JsonElement> ShownMessages { get; } = new();
+
     public IReadOnlyCollection<JsonElement> Published => published;
 
     /// <summary>Client capabilities of a client that pulls diagnostics, as VS Code announces them.</summary>
@@ -89,10 +104,10 @@ internal sealed class LspClient : IAsyncDisposable
         textDocument = new { publishDiagnostics = new { versionSupport = true } },
     };
 
-    public static LspClient Start(LanguageServerOptions? options = null)
+    public static LspClient Start(LanguageServerOptions? options = null, ILoggerFactory? loggerFactory = null)
     {
         var (clientStream, serverStream) = FullDuplexStream.CreatePair();
-        var host = new LanguageServerHost(serverStream, serverStream, NullLoggerFactory.Instance, options);
+        var host = new LanguageServerHost(serverStream, serverStream, loggerFactory ?? NullLoggerFactory.Instance, options);
         return new LspClient(clientStream, host, host.RunAsync());
     }
 

@@ -94,6 +94,25 @@ public class SettingsTests
         Assert.Empty(client.Registrations);
     }
 
+    [Fact]
+    public async Task Settings_InvalidValuesAreShownOnce()
+    {
+        var settings = new Dictionary<string, JsonNode?> { ["remap.defaults.input"] = "1x28", ["remap.defaults.classes"] = "ten" };
+        await using var client = await LspClient.InitializedAsync(settings: settings);
+        await client.OpenAsync(WithoutHeaders);
+        await client.PullDiagnosticsAsync();
+        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = (object?)null });
+        await WaitUntilAsync(() => client.ConfigurationRequests >= 2);
+        await client.PullDiagnosticsAsync();
+
+        var messages = client.ShownMessages.Select(message => message.GetProperty("message").GetString()).ToArray();
+
+        Assert.All(client.ShownMessages, message => Assert.Equal(2, message.GetProperty("type").GetInt32()));
+        Assert.Equal(2, messages.Length);
+        Assert.Contains("Setting remap.defaults.input '1x28' is not valid, so it is ignored: write CHANNELSxHEIGHTxWIDTH such as 1x28x28, or one number of features such as 784", messages);
+        Assert.Contains("Setting remap.defaults.classes 'ten' is not valid, so it is ignored: use a whole number from 2 to 100000, such as 10", messages);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var attempt = 0; attempt < 100 && !condition(); attempt++)

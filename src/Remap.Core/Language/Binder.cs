@@ -23,12 +23,17 @@ internal static class Binder
         var input = headers.GetValueOrDefault(HeaderKind.Input) is { Value: { } inputToken } ? BindInput(inputToken, diagnostics) : null;
         var classes = headers.GetValueOrDefault(HeaderKind.Classes) is { Value: { } classesToken } ? BindClasses(classesToken, diagnostics) : null;
         var datasetErrors = diagnostics.Count;
-        (input, classes) = ApplyDataset(headers, dataset, input, classes, options, diagnostics);
+        (input, classes, var datasetUnchecked) = ApplyDataset(headers, dataset, input, classes, options, diagnostics);
         input ??= headers.ContainsKey(HeaderKind.Input) ? null : options.DefaultInput;
         classes ??= headers.ContainsKey(HeaderKind.Classes) ? null : options.DefaultClasses;
 
-        // An unknown dataset already explains why the shapes are missing.
-        if (diagnostics.Count == datasetErrors)
+        // An unknown dataset already explains why the shapes are missing, and so does a line dropped for an unexpected
+        // character, which may be the input or classes line itself.
+        if (diagnostics.Count == datasetErrors && datasetUnchecked)
+        {
+            ReportUncheckedDataset(headers, dataset!, input, classes, options.DatasetCheckUnavailable!, diagnostics);
+        }
+        else if (diagnostics.Count == datasetErrors && !syntax.Diagnostics.Any(diagnostic => diagnostic.Code == DiagnosticCodes.UnexpectedCharacter))
         {
             ReportMissingHeader(syntax, headers, input, classes, diagnostics);
         }
@@ -138,19 +143,24 @@ internal static class Binder
             : $"unknown dataset '{dataset}': use one of the registered datasets, {registered}";
     }
 
-    private static (TensorShape? Input, int? Classes) ApplyDataset(
+    private static (TensorShape? Input, int? Classes, bool Unchecked) ApplyDataset(
         Dictionary<HeaderKind, HeaderSyntax> headers, string? dataset, TensorShape? input, int? classes, CompileOptions options, DiagnosticBag diagnostics)
     {
-        if (dataset is null || options.ResolveDataset is null)
+        if (dataset is null || (options.ResolveDataset is null && options.DatasetCheckUnavailable is null))
         {
-            return (input, classes);
+            return (input, classes, false);
         }
 
         var datasetHeader = headers[HeaderKind.Dataset];
-        if (options.ResolveDataset(dataset) is not { } shape)
+        if (options.ResolveDataset?.Invoke(dataset) is not { } shape)
         {
+            if (options.DatasetCheckUnavailable is not null)
+            {
+                return (input, classes, true);
+            }
+
             diagnostics.Error(DiagnosticCodes.UnknownDataset, datasetHeader.Value!.Span, UnknownDatasetMessage(dataset, options.KnownDatasets));
-            return (input, classes);
+            return (input, classes, false);
         }
 
         if (input is not null && !input.Equals(shape.Input))
@@ -165,7 +175,28 @@ internal static class Binder
                 $"classes {classes} differs from dataset '{dataset}', which has {shape.Classes} classes: write 'classes {shape.Classes}' or remove the classes line");
         }
 
-        return (input ?? (headers.ContainsKey(HeaderKind.Input) ? null : shape.Input), classes ?? (headers.ContainsKey(HeaderKind.Classes) ? null : shape.Classes));
+        return (input ?? (headers.ContainsKey(HeaderKind.Input) ? null : shape.Input), classes ?? (headers.ContainsKey(HeaderKind.Classes) ? null : shape.Classes), false);
+    }
+
+    // One error on the dataset line, because the line exists and only its check failed; the code stays RM0112 or RM0113.
+    private static void ReportUncheckedDataset(
+        Dictionary<HeaderKind, HeaderSyntax> headers, string dataset, TensorShape? input, int? classes, DatasetCheckUnavailable unavailable, DiagnosticBag diagnostics)
+    {
+        var inputMissing = input is null && !headers.ContainsKey(HeaderKind.Input);
+        var classesMissing = classes is null && !headers.ContainsKey(HeaderKind.Classes);
+        if (!inputMissing && !classesMissing)
+        {
+            return;
+        }
+
+        var unknown = (inputMissing, classesMissing) switch
+        {
+            (true, true) => "its input shape and class count are",
+            (true, false) => "its input shape is",
+            _ => "its class count is",
+        };
+        diagnostics.Error(inputMissing ? DiagnosticCodes.MissingInput : DiagnosticCodes.MissingClasses, headers[HeaderKind.Dataset].Value!.Span,
+            $"dataset '{dataset}' could not be checked because {unavailable.Reason}, so {unknown} unknown: {unavailable.Fix}");
     }
 
     private static void ReportMissingHeader(SyntaxTree syntax, Dictionary<HeaderKind, HeaderSyntax> headers, TensorShape? input, int? classes, DiagnosticBag diagnostics)

@@ -8,6 +8,9 @@ namespace Remap.Core.Language;
 /// <summary>The input shape and class count of a dataset, as a dataset resolver returns them.</summary>
 public sealed record DatasetShape(TensorShape Input, int Classes);
 
+/// <summary>Why dataset names cannot be checked, such as "no Remap server is configured", and what the user can do about it.</summary>
+public sealed record DatasetCheckUnavailable(string Reason, string Fix);
+
 /// <summary>What a compilation may take from outside the file.</summary>
 public sealed record CompileOptions
 {
@@ -22,6 +25,13 @@ public sealed record CompileOptions
 
     /// <summary>The registered dataset names, which the unknown-dataset error lists with a "did you mean" hint. Used only for that message.</summary>
     public IReadOnlyCollection<string>? KnownDatasets { get; init; }
+
+    /// <summary>
+    /// Why dataset names cannot be checked now, or null when they can. With it, a dataset that <see cref="ResolveDataset"/>
+    /// does not know is not an unknown-dataset error; when the file then lacks an input shape or a class count, one error
+    /// on the dataset line gives this reason and fix in place of the missing-header errors.
+    /// </summary>
+    public DatasetCheckUnavailable? DatasetCheckUnavailable { get; init; }
 
     /// <summary>The model name used when the file has no <c>model</c> line.</summary>
     public string DefaultName { get; init; } = "unnamed";

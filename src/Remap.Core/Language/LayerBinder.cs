@@ -7,8 +7,17 @@ namespace Remap.Core.Language;
 /// <summary>Turns a layer line into a normalised <see cref="Layer"/>: defaults filled, padding in pixels, values checked against the catalog.</summary>
 internal static class LayerBinder
 {
-    private static readonly string[] StatementKeywords =
-        [.. LayerCatalog.All.Select(definition => definition.Keyword), "model", "input", "classes", "dataset", "training"];
+    private static readonly string[] LayerKeywords = [.. LayerCatalog.All.Select(definition => definition.Keyword)];
+
+    private static readonly string[] HeaderKeywords = ["model", "input", "classes", "dataset", "training"];
+
+    private static readonly string[] StatementKeywords = [.. LayerKeywords, .. HeaderKeywords];
+
+    // A close match may be a header keyword, but the list of choices names the layers and then the header keywords apart.
+    private static string UnknownKeywordHint(string word) =>
+        Suggestions.Closest(word, StatementKeywords) is { } closest
+            ? $"; did you mean '{closest}'?"
+            : $": use a layer ({string.Join(", ", LayerKeywords)}); a line may also start with a header keyword ({string.Join(", ", HeaderKeywords)})";
 
     /// <summary>Binds a layer; returns null only when the keyword is unknown. A layer with bad values still binds, with defaults in their place, so shape inference can go on.</summary>
     public static Layer? Bind(LayerSyntax syntax, DiagnosticBag diagnostics)
@@ -17,7 +26,7 @@ internal static class LayerBinder
         if (definition is null)
         {
             diagnostics.Error(DiagnosticCodes.UnknownLayer, syntax.Keyword.Span,
-                $"unknown layer '{syntax.Keyword.Text}'{Suggestions.Hint(syntax.Keyword.Text, StatementKeywords)}");
+                $"unknown layer '{syntax.Keyword.Text}'{UnknownKeywordHint(syntax.Keyword.Text)}");
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using Remap.Core.Diagnostics;
 
 namespace Remap.Core.Language;
@@ -34,6 +35,21 @@ internal sealed class Parser
         return new SyntaxTree(text, lines, [.. parser.statements], parser.diagnostics.ToSortedArray());
     }
 
+    // Quotes a printable character and names any other by its code point, such as U+0007, which would show as blank.
+    private static string DescribeCharacter(string text)
+    {
+        if (!Rune.TryGetRuneAt(text, 0, out var rune))
+        {
+            return $"U+{(int)text[0]:X4}";
+        }
+
+        var category = Rune.GetUnicodeCategory(rune);
+        var invisible = Rune.IsControl(rune) || Rune.IsWhiteSpace(rune)
+            || category is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Surrogate
+                or System.Globalization.UnicodeCategory.PrivateUse or System.Globalization.UnicodeCategory.OtherNotAssigned;
+        return invisible ? $"U+{rune.Value:X4}" : $"'{text}'";
+    }
+
     private void ParseLine(TextLine line)
     {
         var tokens = Lexer.LexLine(text, line);
@@ -41,7 +57,7 @@ internal sealed class Parser
         if (unknown is not null)
         {
             diagnostics.Error(DiagnosticCodes.UnexpectedCharacter, unknown.Span,
-                $"unexpected character '{unknown.Text}': a line holds a keyword and name=value pairs; put other text after '#'");
+                $"unexpected character {DescribeCharacter(unknown.Text)}: a line holds a keyword and name=value pairs; put other text after '#'");
             return;
         }
 

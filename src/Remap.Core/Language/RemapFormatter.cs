@@ -13,7 +13,10 @@ public static class RemapFormatter
     /// Formats a text. A text with syntax errors comes back unchanged, because its meaning is not certain, and so does
     /// a text with an unknown layer keyword followed by malformed arguments.
     /// </summary>
-    public static string Format(string text, CancellationToken cancellationToken = default)
+    public static string Format(string text, CancellationToken cancellationToken = default) => Format(text, "  ", cancellationToken);
+
+    /// <summary>Formats a text as <see cref="Format(string, CancellationToken)"/> does, indenting training settings with <paramref name="indent"/>.</summary>
+    public static string Format(string text, string indent, CancellationToken cancellationToken = default)
     {
         text ??= "";
         var syntax = SyntaxTree.Parse(text, cancellationToken);
@@ -30,23 +33,23 @@ public static class RemapFormatter
         var lines = new List<string>();
         foreach (var group in headers)
         {
-            AddGroup(lines, group, blankBefore: false);
+            AddGroup(lines, group, blankBefore: false, indent);
         }
 
         for (var index = 0; index < layers.Count; index++)
         {
             var blankBefore = lines.Count > 0 && (index == 0 || layers[index].BlankBefore);
-            AddGroup(lines, layers[index], blankBefore);
+            AddGroup(lines, layers[index], blankBefore, indent);
         }
 
         foreach (var group in blocks)
         {
-            AddGroup(lines, group, blankBefore: lines.Count > 0);
+            AddGroup(lines, group, blankBefore: lines.Count > 0, indent);
         }
 
         if (endComments.Comments.Count > 0)
         {
-            AddGroup(lines, endComments, blankBefore: lines.Count > 0 && endComments.BlankBefore);
+            AddGroup(lines, endComments, blankBefore: lines.Count > 0 && endComments.BlankBefore, indent);
         }
 
         var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
@@ -84,7 +87,7 @@ public static class RemapFormatter
         return groups;
     }
 
-    private static void AddGroup(List<string> lines, Group group, bool blankBefore)
+    private static void AddGroup(List<string> lines, Group group, bool blankBefore, string indent)
     {
         if (blankBefore)
         {
@@ -101,7 +104,7 @@ public static class RemapFormatter
                 lines.Add(WithComment(FormatLayer(layer), layer.TrailingComment));
                 break;
             case TrainingBlockSyntax block:
-                AddTrainingBlock(lines, block);
+                AddTrainingBlock(lines, block, indent);
                 break;
         }
     }
@@ -117,7 +120,7 @@ public static class RemapFormatter
         return builder.ToString();
     }
 
-    private static void AddTrainingBlock(List<string> lines, TrainingBlockSyntax block)
+    private static void AddTrainingBlock(List<string> lines, TrainingBlockSyntax block, string indent)
     {
         lines.Add(WithComment("training {", block.TrailingComment));
         foreach (var item in block.Items)
@@ -128,7 +131,7 @@ public static class RemapFormatter
                 CommentLineSyntax comment => comment.Comment.Text.TrimEnd(),
                 _ => "",
             };
-            lines.Add("  " + line);
+            lines.Add(indent + line);
         }
 
         lines.Add(WithComment("}", block.CloseBraceComment));

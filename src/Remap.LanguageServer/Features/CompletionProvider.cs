@@ -14,7 +14,7 @@ internal static class CompletionProvider
 {
     private static readonly HeaderKind[] Headers = [HeaderKind.Model, HeaderKind.Input, HeaderKind.Classes, HeaderKind.Dataset];
 
-    /// <summary>Completes at a position; <paramref name="datasets"/> are the configured server's dataset names, or null without a server.</summary>
+    /// <summary>Completes at a position; <paramref name="datasets"/> are the dataset names a file may use (the server's, or the built-in ones without a server).</summary>
     public static CompletionList Complete(DocumentSnapshot snapshot, Position position, bool snippets, IReadOnlyDictionary<string, DatasetShape>? datasets = null)
     {
         var offset = snapshot.GetOffset(position);
@@ -52,7 +52,7 @@ internal static class CompletionProvider
             return datasets.OrderBy(dataset => dataset.Key, StringComparer.Ordinal).Select(dataset => new CompletionItem(dataset.Key, CompletionItemKind.Value)
             {
                 Detail = $"dataset: input {dataset.Value.Input}, {dataset.Value.Classes} classes",
-                Documentation = Markdown($"**{dataset.Key}**, registered on the Remap server: input {dataset.Value.Input}, {dataset.Value.Classes} classes."),
+                Documentation = Markdown($"**{dataset.Key}**, a dataset: input {dataset.Value.Input}, {dataset.Value.Classes} classes."),
                 TextEdit = new TextEdit(replace, dataset.Key),
             });
         }

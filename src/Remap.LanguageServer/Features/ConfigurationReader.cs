@@ -15,6 +15,8 @@ internal sealed class ConfigurationReader(
     Action onChanged,
     ILogger logger)
 {
+    private HashSet<string> shownWarnings = new(StringComparer.Ordinal);
+
     /// <summary>Asks the client for the settings; a client without <c>workspace/configuration</c> keeps the settings it pushed last.</summary>
     public async Task ReadAsync(CancellationToken cancellationToken)
     {
@@ -52,13 +54,20 @@ internal sealed class ConfigurationReader(
     {
         if (next.ServerUrl is { } url)
         {
-            next = next with { Datasets = await server.GetDatasetsAsync(url, next.ApiKey, cancellationToken).ConfigureAwait(false) };
+            var list = await server.GetDatasetsAsync(url, next.ApiKey, cancellationToken).ConfigureAwait(false);
+            next = next with { Datasets = list.Datasets, DatasetFailure = list.Failure, ApiKeyRejected = list.ApiKeyRejected };
+            if (list.ApiKeyRejected)
+            {
+                problems.Add($"{list.Failure}: set remap.server.apiKey to a key the server accepts");
+            }
         }
 
         foreach (var problem in problems)
         {
             Log.SettingIgnored(logger, problem);
         }
+
+        await ShowNewWarningsAsync(problems).ConfigureAwait(false);
 
         var changed = settings.Update(next);
         settings.MarkFirstRead();
@@ -70,5 +79,24 @@ internal sealed class ConfigurationReader(
         Log.SettingsRead(logger, next.ServerUrl?.ToString() ?? "none", next.DefaultInput?.ToString() ?? "none",
             next.DefaultClasses?.ToString(CultureInfo.InvariantCulture) ?? "none");
         onChanged();
+    }
+
+    // Shows each problem once while it lasts: a problem the previous read already had is not shown again.
+    private async Task ShowNewWarningsAsync(List<string> problems)
+    {
+        var previous = shownWarnings;
+        shownWarnings = new HashSet<string>(problems, StringComparer.Ordinal);
+        foreach (var problem in problems.Where(problem => !previous.Contains(problem)))
+        {
+            try
+            {
+                var message = char.ToUpperInvariant(problem[0]) + problem[1..];
+                await client.NotifyAsync("window/showMessage", new ShowMessageParams(2, message)).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is ConnectionLostException or ObjectDisposedException)
+            {
+                Log.RequestFailed(logger, "window/showMessage", exception);
+            }
+        }
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using Remap.Core.Language;
 using Remap.LanguageServer.Documents;
 
@@ -28,8 +30,9 @@ internal sealed class DocumentAnalyzer(SettingsStore settings)
             DefaultInput = current.DefaultInput,
             DefaultClasses = current.DefaultClasses,
             DefaultName = ModelNames.FromUri(snapshot.Uri),
-            ResolveDataset = current.Datasets is { } datasets ? name => datasets.GetValueOrDefault(name) : null,
+            ResolveDataset = current.ResolvableDatasets.GetValueOrDefault,
             KnownDatasets = current.Datasets?.Keys.Order(StringComparer.Ordinal).ToArray(),
+            DatasetCheckUnavailable = current.DatasetCheck,
         };
         var compilation = ArchitectureCompiler.Compile(snapshot.Text, options, cancellationToken);
         entries[snapshot.Uri] = new Entry(snapshot.Version, generation, snapshot.Text, compilation);
@@ -41,15 +44,35 @@ internal sealed class DocumentAnalyzer(SettingsStore settings)
     private sealed record Entry(int Version, int Generation, string Text, Compilation Compilation);
 }
 
-/// <summary>The model name of a file that has no <c>model</c> line: its file name without the extension.</summary>
+/// <summary>
+/// The model name of a file that has no <c>model</c> line: its percent-decoded file name without the extension, with every
+/// character other than a letter, digit, combining mark, <c>_</c>, <c>-</c> or <c>.</c> replaced by <c>_</c>, cut to 100
+/// characters; "unnamed" when that leaves nothing.
+/// </summary>
 internal static class ModelNames
 {
+    private const int MaximumLength = 100;
+
     public static string FromUri(string uri)
     {
         var path = Uri.TryCreate(uri, UriKind.Absolute, out var parsed) ? parsed.AbsolutePath : uri;
         var name = Path.GetFileNameWithoutExtension(Uri.UnescapeDataString(path));
-        var valid = name.Length is > 0 and <= 100 && name.All(character => char.IsLetterOrDigit(character) || character is '_' or '-' or '.');
-        return valid ? name : "unnamed";
+        var builder = new StringBuilder(name.Length);
+        foreach (var rune in name.EnumerateRunes())
+        {
+            var valid = Rune.IsLetterOrDigit(rune) || rune.Value is '_' or '-' or '.'
+                || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+            if (valid && builder.Length + rune.Utf16SequenceLength <= MaximumLength)
+            {
+                builder.Append(rune.ToString());
+            }
+            else if (!valid && builder.Length < MaximumLength)
+            {
+                builder.Append('_');
+            }
+        }
+
+        return builder.Length > 0 ? builder.ToString() : "unnamed";
     }
 
     /// <summary>Returns the name the file gives on its <c>model</c> line, or the one derived from its URI.</summary>

@@ -8,8 +8,43 @@ namespace Remap.LanguageServer.Features;
 /// <summary>The <c>remap.*</c> settings the client gives through <c>workspace/configuration</c>.</summary>
 internal sealed record RemapSettings(Uri? ServerUrl, string? ApiKey, TensorShape? DefaultInput, int? DefaultClasses)
 {
-    /// <summary>The datasets of the configured Remap server, or null without a server (dataset names are then not checked).</summary>
+    /// <summary>The datasets of the configured Remap server, or null without a server or when its list could not be read.</summary>
     public IReadOnlyDictionary<string, DatasetShape>? Datasets { get; init; }
+
+    /// <summary>Why the configured server's datasets could not be read, or null when they were read or no server is set.</summary>
+    public string? DatasetFailure { get; init; }
+
+    /// <summary>True when the configured server returned 401 or 403 for the dataset list.</summary>
+    public bool ApiKeyRejected { get; init; }
+
+    /// <summary>The datasets Remap ships with, which are known without a server: the bundled Fashion-MNIST sample.</summary>
+    public static IReadOnlyDictionary<string, DatasetShape> BuiltInDatasets { get; } =
+        new Dictionary<string, DatasetShape>(StringComparer.Ordinal) { ["fashion-mnist-sample"] = new(TensorShape.Image(1, 28, 28), 10) };
+
+    /// <summary>The datasets a file may name: the server's when it listed them, else the built-in ones.</summary>
+    public IReadOnlyDictionary<string, DatasetShape> ResolvableDatasets => Datasets ?? BuiltInDatasets;
+
+    /// <summary>Why other dataset names cannot be checked and what to do, or null when the server's list was read.</summary>
+    public DatasetCheckUnavailable? DatasetCheck
+    {
+        get
+        {
+            const string otherFixes = "or write 'input' and 'classes' lines, or set remap.defaults.input and remap.defaults.classes";
+            if (Datasets is not null)
+            {
+                return null;
+            }
+
+            if (ServerUrl is null)
+            {
+                return new("no Remap server is configured", $"set remap.server.url to a running Remap server, {otherFixes}");
+            }
+
+            return ApiKeyRejected
+                ? new(DatasetFailure ?? "the Remap server rejected the API key", $"set remap.server.apiKey to a key the server accepts, {otherFixes}")
+                : new(DatasetFailure ?? $"the Remap server at {ServerUrl} is unreachable", $"start the Remap server or correct remap.server.url, {otherFixes}");
+        }
+    }
 
     public static RemapSettings Empty { get; } = new(null, null, null, null);
 
@@ -31,7 +66,8 @@ internal sealed record RemapSettings(Uri? ServerUrl, string? ApiKey, TensorShape
         }
         else if (values.Count > 3 && values[3].ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
         {
-            problems.Add($"remap.defaults.classes {values[3]} is not valid: use a whole number from 2 to 100000");
+            var text = values[3].ValueKind == JsonValueKind.String ? values[3].GetString() : values[3].GetRawText();
+            problems.Add($"setting remap.defaults.classes '{text}' is not valid, so it is ignored: use a whole number from 2 to 100000, such as 10");
         }
 
         return new RemapSettings(url, Text(1), input, classes);
@@ -66,7 +102,7 @@ internal sealed record RemapSettings(Uri? ServerUrl, string? ApiKey, TensorShape
             return url;
         }
 
-        problems.Add($"remap.server.url '{text}' is not valid: use an http or https address such as http://127.0.0.1:5178");
+        problems.Add($"setting remap.server.url '{text}' is not valid, so it is ignored: use an http or https address such as http://127.0.0.1:5178");
         return null;
     }
 
@@ -79,7 +115,7 @@ internal sealed record RemapSettings(Uri? ServerUrl, string? ApiKey, TensorShape
             return TensorShape.FromDimensions(dimensions);
         }
 
-        problems.Add($"remap.defaults.input '{text}' is not valid: write CHANNELSxHEIGHTxWIDTH such as 1x28x28, or one number of features such as 784");
+        problems.Add($"setting remap.defaults.input '{text}' is not valid, so it is ignored: write CHANNELSxHEIGHTxWIDTH such as 1x28x28, or one number of features such as 784");
         return null;
     }
 }

@@ -14,7 +14,7 @@ internal sealed class CompletionHandler(ServerSession session, TextDocumentStore
     public Task<CompletionList> HandleAsync(CompletionParams parameters, CancellationToken cancellationToken)
     {
         var result = documents.Find(parameters.TextDocument.Uri) is { } snapshot
-            ? CompletionProvider.Complete(snapshot, parameters.Position, session.SupportsSnippets, settings.Current.Datasets)
+            ? CompletionProvider.Complete(snapshot, parameters.Position, session.SupportsSnippets, settings.Current.ResolvableDatasets)
             : new CompletionList(false, []);
         return Task.FromResult(result);
     }

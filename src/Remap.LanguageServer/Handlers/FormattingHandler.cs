@@ -4,7 +4,7 @@ using Remap.LanguageServer.Protocol;
 
 namespace Remap.LanguageServer.Handlers;
 
-/// <summary><c>textDocument/formatting</c> with Remap.Core's canonical formatter; a file with syntax errors is left as it is.</summary>
+/// <summary><c>textDocument/formatting</c> with Remap.Core's canonical formatter, indenting with the client's tabSize and insertSpaces; a file with syntax errors is left as it is.</summary>
 internal sealed class FormattingHandler(TextDocumentStore documents) : IRequestHandler<DocumentFormattingParams, TextEdit[]>
 {
     public string Method => "textDocument/formatting";
@@ -18,7 +18,10 @@ internal sealed class FormattingHandler(TextDocumentStore documents) : IRequestH
             return Task.FromResult<TextEdit[]>([]);
         }
 
-        var formatted = RemapFormatter.Format(snapshot.Text, cancellationToken);
+        // The client's indentation applies to the training block; every other rule stays the canonical formatter's.
+        var options = parameters.Options;
+        var indent = options is { InsertSpaces: false } ? "\t" : new string(' ', Math.Clamp(options?.TabSize ?? 2, 1, 16));
+        var formatted = RemapFormatter.Format(snapshot.Text, indent, cancellationToken);
         TextEdit[] edits = formatted == snapshot.Text ? [] : [new TextEdit(snapshot.WholeDocument, formatted)];
         return Task.FromResult(edits);
     }

@@ -14,3 +14,6 @@ public sealed record Registration(string Id, string Method, object? RegisterOpti
 public sealed record RegistrationParams(Registration[] Registrations);
 
 public sealed record DidChangeConfigurationRegistrationOptions(string Section);
+
+/// <summary><c>window/showMessage</c>; <see cref="Type"/> is LSP's MessageType: 1 error, 2 warning, 3 info, 4 log.</summary>
+public sealed record ShowMessageParams(int Type, string Message);
