@@ -20,7 +20,7 @@ public sealed class OverviewCacheTests
         client.GetFromJsonAsync<OverviewResponse>("/api/v1/overview?projection=structure", RemapApiFactory.Json);
 
     [Fact]
-    public async Task Overview_ShowsNewAndFinishedModelsOnceTheIntervalPassed()
+    public async Task Overview_ShowsChangesAfterInterval()
     {
         var (factory, client) = Start("00:00:00.300");
         using var _ = factory;
@@ -39,7 +39,7 @@ public sealed class OverviewCacheTests
     }
 
     [Fact]
-    public async Task Overview_WithinTheIntervalServesTheCachedView()
+    public async Task Overview_ServesCacheWithinInterval()
     {
         var (factory, client) = Start("01:00:00");
         using var _ = factory;
@@ -59,7 +59,7 @@ public sealed class OverviewCacheTests
     [InlineData("*", true)]
     [InlineData("gzip;q=0", false)]
     [InlineData("br", false)]
-    public async Task Overview_CompressesWhenTheClientAcceptsGzip(string acceptEncoding, bool compressed)
+    public async Task Overview_GzipWhenAccepted(string acceptEncoding, bool compressed)
     {
         var (factory, client) = Start("00:00:00");
         using var _ = factory;
