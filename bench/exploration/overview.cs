@@ -28,6 +28,14 @@ var reused = storeFile is not null && File.Exists(storeFile);
 if (reused)
 {
     File.Copy(storeFile!, Path.Combine(folder, "remap.db"));
+
+    // VACUUM INTO writes a rollback-journal file. The server checks that a store exists on a read-only
+    // connection and then sets WAL mode, which fails there, so the copy is switched to WAL first.
+    await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "remap.db")};Pooling=False");
+    await connection.OpenAsync();
+    await using var command = connection.CreateCommand();
+    command.CommandText = "PRAGMA journal_mode=WAL;";
+    await command.ExecuteNonQueryAsync();
 }
 
 var app = RemapServer.Build([
