@@ -132,7 +132,7 @@ if (!reused)
         Directory.CreateDirectory(Path.GetDirectoryName(storeFile)!);
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            // VACUUM INTO writes a consistent copy while the server holds the file open.
+            // VACUUM INTO writes a consistent copy while the server has the file open.
             await scope.ServiceProvider.GetRequiredService<RemapDbContext>().Database.ExecuteSqlAsync($"VACUUM INTO {storeFile}");
         }
     }
