@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.IO.Compression;
 
 namespace Remap.Api.Overview;
 
@@ -14,12 +15,12 @@ public sealed record OverviewSnapshot(
 {
     private const int MaxCachedResponses = 64;
 
-    private readonly ConcurrentDictionary<OverviewQuery, byte[]> responses = new();
+    private readonly ConcurrentDictionary<OverviewQuery, OverviewBody> responses = new();
 
     public int PlacedCount { get; } = Entries.Count(entry => entry.X is not null);
 
     /// <summary>Returns the serialised response to a query, serialising it the first time; at most 64 queries are kept per snapshot.</summary>
-    public byte[] Response(OverviewQuery query, Func<byte[]> serialise)
+    public OverviewBody Response(OverviewQuery query, Func<byte[]> serialise)
     {
         if (responses.TryGetValue(query, out var cached))
         {
@@ -31,7 +32,32 @@ public sealed record OverviewSnapshot(
             responses.Clear();
         }
 
-        return responses.GetOrAdd(query, _ => serialise());
+        return responses.GetOrAdd(query, _ => new OverviewBody(serialise()));
+    }
+}
+
+/// <summary>
+/// One serialised overview response: the JSON bytes, and their gzip form compressed on the first request
+/// that accepts it, so a cached response of either kind is bytes written from memory.
+/// </summary>
+public sealed class OverviewBody(byte[] json)
+{
+    private readonly Lazy<byte[]> gzip = new(() => Compress(json), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public byte[] Json => json;
+
+    public byte[] Gzip => gzip.Value;
+
+    private static byte[] Compress(byte[] json)
+    {
+        // Fastest keeps the one-time cost low, because the body is compressed on a request. JSON of repeated keys still shrinks several-fold.
+        using var output = new MemoryStream(json.Length / 4);
+        using (var stream = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            stream.Write(json);
+        }
+
+        return output.ToArray();
     }
 }
 
