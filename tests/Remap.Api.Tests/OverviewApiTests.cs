@@ -204,7 +204,10 @@ public sealed class OverviewApiTests : IDisposable
     public async Task Recompute_RejectsAccuracySize()
     {
         var response = await client.PostAsJsonAsync("/api/v1/overview/recompute", new RecomputeProjectionRequest("accuracy-size"));
+        var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("needs no fit", body);
+        Assert.Contains("only structure and prediction can be recomputed", body);
     }
 }
