@@ -50,7 +50,11 @@ public static class RemapServer
         });
 
         // HTTP: problem details for every error, validators, the OpenAPI document.
-        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = BadRequestExceptionHandler.DescribeUnsupportedMediaType);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            BadRequestExceptionHandler.DescribeUnsupportedMediaType(context);
+            ParameterProblems.DescribeRouteConstraintMiss(context);
+        });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 
         // Minimal APIs throw BadHttpRequestException for an unreadable body, so the handler above can report the JSON error.

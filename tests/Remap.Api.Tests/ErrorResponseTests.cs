@@ -223,6 +223,24 @@ public sealed class ErrorResponseTests(QueueOnlyApiFactory factory) : IClassFixt
         Assert.Contains("not finished training", problem.RootElement.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("variations")]
+    [InlineData("ablations")]
+    public async Task Derive_CancelledParent_SaysTrainAgain(string kind)
+    {
+        var created = await CreateAsync();
+        await client.PostAsync($"/api/v1/jobs/{created.Job.Id}/cancel", null);
+
+        var body = new StringContent(kind == "variations" ? """{"count": 1}""" : "{}", System.Text.Encoding.UTF8, "application/json");
+        var response = await client.PostAsync($"/api/v1/models/{created.Model.Id}/{kind}", body);
+        using var problem = await ReadProblemAsync(response);
+        var detail = problem.RootElement.GetProperty("detail").GetString();
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("ended as cancelled", detail);
+        Assert.Contains("POST /api/v1/models", detail);
+    }
+
     [Fact]
     public async Task Ablation_UnknownModel_Returns404()
     {

@@ -130,6 +130,18 @@ public sealed class OverviewApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Overview_UnknownFocus_Returns404()
+    {
+        await ExplorationApi.SampleAsync(client, 2, seed: 12);
+
+        var response = await client.GetAsync("/api/v1/overview?projection=structure&focus=999999");
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("999999", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Overview_ThinsToMaxPoints()
     {
         await ExplorationApi.SampleAsync(client, 30, seed: 9);
@@ -192,7 +204,10 @@ public sealed class OverviewApiTests : IDisposable
     public async Task Recompute_RejectsAccuracySize()
     {
         var response = await client.PostAsJsonAsync("/api/v1/overview/recompute", new RecomputeProjectionRequest("accuracy-size"));
+        var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("needs no fit", body);
+        Assert.Contains("only structure and prediction can be recomputed", body);
     }
 }

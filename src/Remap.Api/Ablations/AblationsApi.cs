@@ -67,9 +67,7 @@ public static class AblationsApi
 
         if (!await context.Runs.AnyAsync(run => run.ModelId == id, cancellationToken))
         {
-            return Problems.Conflict("Model not trained",
-                $"Model {id} has not finished training (status '{parent.Status}'), and an ablation study compares children with the parent's result. " +
-                "Wait until its job succeeds, then request the study again.");
+            return UntrainedParent.Problem(id, parent.Status, "an ablation study compares children with the parent's result", "the study");
         }
 
         var compiled = registration.Compile(parent.CanonicalText, parent.DatasetName, cancellationToken);

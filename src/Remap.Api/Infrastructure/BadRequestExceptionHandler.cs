@@ -8,7 +8,7 @@ namespace Remap.Api.Infrastructure;
 
 /// <summary>
 /// Turns the <see cref="BadHttpRequestException"/> that minimal APIs throw for an unreadable body
-/// (malformed JSON, a missing body) into a problem document that states what is wrong and what the
+/// (malformed JSON, a missing body) or a query or route value of the wrong type into a problem document that states what is wrong and what the
 /// endpoint expects. Other exceptions go on to the default handler.
 /// </summary>
 public sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails, ILogger<BadRequestExceptionHandler> logger) : IExceptionHandler
@@ -22,9 +22,9 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
 
         // The exception handler middleware clears the request's endpoint before handlers run, so take it from the feature.
         var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
-        var expected = ExpectedBody(endpoint);
-        var bodyMissing = httpContext.Request.ContentLength is null or 0 && !httpContext.Request.Headers.TransferEncoding.Any();
-        var problem = ProblemFor(badRequest, bodyMissing, expected);
+        var problem = ParameterProblems.DescribeBindingFailure(badRequest) is { } bindingDetail
+            ? new ProblemDetails { Status = badRequest.StatusCode, Title = "Invalid parameter", Detail = bindingDetail }
+            : ProblemFor(badRequest, BodyMissing(httpContext.Request), ExpectedBody(endpoint));
         LogRejected(logger, httpContext.Request.Method, httpContext.Request.Path, badRequest.StatusCode, problem.Detail);
 
         httpContext.Response.StatusCode = badRequest.StatusCode;
@@ -35,6 +35,9 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
             ProblemDetails = problem,
         });
     }
+
+    private static bool BodyMissing(HttpRequest request) =>
+        request.ContentLength is null or 0 && !request.Headers.TransferEncoding.Any();
 
     private static ProblemDetails ProblemFor(BadHttpRequestException exception, bool bodyMissing, string expected)
     {

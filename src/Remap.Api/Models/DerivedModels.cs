@@ -35,3 +35,18 @@ public sealed class DerivedModels(ModelRegistration registration)
         return (new QueuedModel(model, job, Reused: false), null);
     }
 }
+
+/// <summary>The 409 for a variation or ablation study of a parent without a training result.</summary>
+public static class UntrainedParent
+{
+    /// <param name="purpose">Why the parent's result is needed, as a clause after "and".</param>
+    /// <param name="request">What to request again, such as "the variations".</param>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(long id, string status, string purpose, string request) =>
+        status is JobStates.Cancelled or JobStates.Failed
+            ? Infrastructure.Problems.Conflict("Model not trained",
+                $"Model {id} has not finished training: its training ended as {status}, and {purpose}. " +
+                $"Train it again (POST /api/v1/models with the same source), wait until that job succeeds, then request {request} again.")
+            : Infrastructure.Problems.Conflict("Model not trained",
+                $"Model {id} has not finished training (status '{status}'), and {purpose}. " +
+                $"Wait until its job succeeds, then request {request} again.");
+}

@@ -29,7 +29,8 @@ public static class OverviewApi
                 "so a new model or a finished job shows up within that interval.")
             .WithValidation<OverviewQuery>()
             .Produces<OverviewResponse>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         overview.MapPost("/recompute", Recompute)
             .WithName("RecomputeProjection")
             .WithSummary("Fit a structure or prediction projection again on every model; points may all move")
@@ -68,6 +69,15 @@ public static class OverviewApi
         {
             ExplorationLog.ProjectionRejected(logger, view, method, dataset, exception.Message);
             return Problems.BadRequest("Projection not possible", exception.Message);
+        }
+
+        // A focus id the overview lacks is a client error, not a response with a null focus the client could miss.
+        if (query.Focus is { } focusId && OverviewPaging.FindById(snapshot.Entries, focusId) is null)
+        {
+            return TypedResults.Problem(title: "Focus model not found",
+                detail: $"'focus' is {focusId}, but no model with that id is in the overview of dataset '{dataset}'. " +
+                    "Pass the id of a model of that dataset (GET /api/v1/models lists them), or leave focus out.",
+                statusCode: StatusCodes.Status404NotFound);
         }
 
         // Repeated queries on an unchanged store get the bytes serialised (and gzip-compressed) the first time.

@@ -10,7 +10,7 @@ namespace Remap.Api.Overview;
 /// <param name="Limit">The most points in one page, 1 to 50,000; default 10,000.</param>
 /// <param name="After">Returns models with a larger id than this one: the <c>nextAfter</c> of the previous page.</param>
 /// <param name="MaxPoints">Thins the view to at most this many placed points, keeping the most accurate model of each grid cell; 10 to 50,000.</param>
-/// <param name="Focus">A model id to jump to: the response carries its point even when paging or thinning leaves it out.</param>
+/// <param name="Focus">A model id to jump to: the response carries its point even when paging or thinning leaves it out; 404 when the overview has no model with this id.</param>
 public sealed record OverviewQuery(
     [property: FromQuery(Name = "projection")] string? Projection = null,
     [property: FromQuery(Name = "method")] string? Method = null,

@@ -83,7 +83,7 @@ public static class OverviewPaging
         return low;
     }
 
-    private static OverviewEntry? FindById(IReadOnlyList<OverviewEntry> entries, long id)
+    internal static OverviewEntry? FindById(IReadOnlyList<OverviewEntry> entries, long id)
     {
         var index = FirstAfter(entries, id - 1);
         return index < entries.Count && entries[index].Id == id ? entries[index] : null;

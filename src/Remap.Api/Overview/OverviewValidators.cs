@@ -34,7 +34,7 @@ public sealed class RecomputeProjectionRequestValidator : AbstractValidator<Reco
     {
         RuleFor(request => request.Projection)
             .Must(projection => projection is ProjectionKinds.Structure or ProjectionKinds.Prediction)
-            .WithMessage(request => $"'projection' is '{request.Projection}'; only structure and prediction are projections (accuracy-size needs none).");
+            .WithMessage(request => $"'projection' is '{request.Projection}', but only structure and prediction can be recomputed: accuracy-size plots stored accuracies and sizes, so it needs no fit.");
         RuleFor(request => request.Method)
             .Must(method => method is null || ProjectionKinds.Methods.Contains(method))
             .WithMessage(request => $"'method' is '{request.Method}'; use one of {string.Join(", ", ProjectionKinds.Methods)}.");

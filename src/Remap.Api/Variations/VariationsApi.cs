@@ -41,9 +41,7 @@ public static class VariationsApi
 
         if (!await context.Runs.AnyAsync(run => run.ModelId == id, cancellationToken))
         {
-            return Problems.Conflict("Model not trained",
-                $"Model {id} has not finished training (status '{parent.Status}'), and variations are compared with the parent's result. " +
-                "Wait until its job succeeds, then request the variations again.");
+            return UntrainedParent.Problem(id, parent.Status, "variations are compared with the parent's result", "the variations");
         }
 
         var compiled = registration.Compile(parent.CanonicalText, parent.DatasetName, cancellationToken);

@@ -30,8 +30,8 @@ internal static class ExplorationCommands
             Terminal.Output.MarkupLine($"{response.Children.Count} children of model {response.ParentId} (seed {response.Seed}):");
             foreach (var child in response.Children)
             {
-                var note = child.Reused ? " (already trained: reused)" : "";
-                Terminal.Output.MarkupLine($"  model {child.Model.Id}: {Markup.Escape(string.Join("; ", child.Changes.Select(change => change.Description)))}{note}");
+                var note = AblationOutput.ChildNote(child.Reused, child.Model, child.Job);
+                Terminal.Output.MarkupLine($"  model {child.Model.Id}: {Markup.Escape(string.Join("; ", child.Changes.Select(change => change.Description)))} ({Markup.Escape(note)})");
             }
 
             if (response.Shortfall is { } shortfall)

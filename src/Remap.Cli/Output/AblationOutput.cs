@@ -1,5 +1,6 @@
 using System.Globalization;
 using Remap.Api.Ablations;
+using Remap.Api.Jobs;
 using Remap.Api.Models;
 using Spectre.Console;
 
@@ -15,14 +16,26 @@ public static class AblationOutput
         console.MarkupLine($"Ablation study of model {study.ParentId}: {children}, {removals}.");
         foreach (var child in study.Children)
         {
-            var note = child.Reused ? " (already trained: reused)" : child.Job is { } job ? $" (job {job.Id})" : "";
-            console.MarkupLine($"  model {child.Model.Id}: {Markup.Escape(child.Change)}{Markup.Escape(note)}");
+            var note = ChildNote(child.Reused, child.Model, child.Job);
+            console.MarkupLine($"  model {child.Model.Id}: {Markup.Escape(child.Change)} ({Markup.Escape(note)})");
         }
 
         foreach (var skipped in study.Skipped)
         {
             console.MarkupLine($"  [yellow]skipped[/] layer {skipped.LayerIndex + 1} ({Markup.Escape(skipped.Layer)}): {Markup.Escape(skipped.Reason)}");
         }
+    }
+
+    /// <summary>
+    /// Describes whether a child was queued now or is an existing model with the same architecture and
+    /// training settings, with that model's state, which may still be queued or running.
+    /// </summary>
+    public static string ChildNote(bool reused, ModelSummary model, JobResponse? job)
+    {
+        var jobText = job is null ? "" : $", job {job.Id} {job.State}";
+        return reused
+            ? $"reused existing model, {model.Status}{jobText}"
+            : $"new{jobText}";
     }
 
     /// <summary>Prints each child's change, size and accuracy next to its parent's.</summary>
