@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Remap.Api.Infrastructure;
 using Remap.Engine.Events;
+using Remap.Engine.Store;
 
 namespace Remap.Api.Events;
 
@@ -18,16 +21,20 @@ public static class EventsApi
             .WithSummary("Stream job events as Server-Sent Events: state changes, finished epochs and batch progress")
             .WithDescription(
                 "Each event's id increases; a client that reconnects with the Last-Event-ID header (or the lastEventId query value) first " +
-                "receives the events it missed, from the last 15 minutes by default (Remap:EventRetention). Event types: connected (first, without an id), " +
+                "receives the events it missed, from the last 15 minutes by default (Remap:EventRetention); a client that connects without either first " +
+                "receives every retained event. With jobId, only that job's events are sent, and an unknown job id is 404. The stream ends when the server stops. Event types: connected (first, without an id), " +
                 "job-state, epoch, batch. " +
                 "Batch events are sent at most once per Remap:BatchEventInterval (250 ms by default) per job.")
             .Produces<JobEvent>(StatusCodes.Status200OK, "text/event-stream")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    public static Results<ServerSentEventsResult<JobEvent>, ProblemHttpResult> StreamEvents(
+    public static async Task<Results<ServerSentEventsResult<JobEvent>, ProblemHttpResult>> StreamEvents(
         JobEventHub hub,
+        RemapDbContext context,
+        IHostApplicationLifetime lifetime,
         [FromHeader(Name = "Last-Event-ID")] string? lastEventIdHeader,
         string? lastEventId,
         long? jobId,
@@ -46,12 +53,19 @@ public static class EventsApi
             after = parsed;
         }
 
-        return TypedResults.ServerSentEvents(ReadAsync(hub, after, jobId, cancellationToken));
+        if (jobId is { } id && !await context.Jobs.AnyAsync(job => job.Id == id, cancellationToken))
+        {
+            return Problems.NotFound("Job", id);
+        }
+
+        return TypedResults.ServerSentEvents(ReadAsync(hub, after, jobId, lifetime.ApplicationStopping, cancellationToken));
     }
 
     private static async IAsyncEnumerable<SseItem<JobEvent>> ReadAsync(
-        JobEventHub hub, long? after, long? jobId, [EnumeratorCancellation] CancellationToken cancellationToken)
+        JobEventHub hub, long? after, long? jobId, CancellationToken stopping, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // An open stream would otherwise hold the host for its whole shutdown timeout.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
         using var subscription = hub.Subscribe(after);
 
         // Kestrel sends the response headers with the first write, so an event is written at once.
@@ -66,12 +80,28 @@ public static class EventsApi
             }
         }
 
-        await foreach (var live in subscription.Live.ReadAllAsync(cancellationToken))
+        while (await WaitForLiveAsync(subscription.Live, stopping, linked.Token))
         {
-            if (jobId is null || live.JobId == jobId)
+            while (subscription.Live.TryRead(out var live))
             {
-                yield return ToItem(live);
+                if (jobId is null || live.JobId == jobId)
+                {
+                    yield return ToItem(live);
+                }
             }
+        }
+    }
+
+    /// <summary>False when the channel completes or the application stops, so the stream ends cleanly.</summary>
+    private static async Task<bool> WaitForLiveAsync(ChannelReader<JobEvent> live, CancellationToken stopping, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await live.WaitToReadAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Remap.Engine.Store;
 
 namespace Remap.Api.Jobs;
@@ -39,8 +40,8 @@ public sealed record JobResponse(
 public sealed record JobEpochMetrics(int Epoch, double TrainLoss, double TrainAccuracy, double ValidationAccuracy, double Seconds);
 
 /// <summary>A new priority for a queued job.</summary>
-/// <param name="Priority">Higher runs first; equal priorities run in the order they were queued.</param>
-public sealed record SetPriorityRequest(int Priority);
+/// <param name="Priority">Required, from -1,000,000 to 1,000,000. Higher runs first; equal priorities run in the order they were queued.</param>
+public sealed record SetPriorityRequest([property: Required] int? Priority);
 
 public static class JobMapping
 {

@@ -80,7 +80,7 @@ public static class JobsApi
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> SetPriority(
         long id, SetPriorityRequest request, JobQueue queue, RemapDbContext context, CancellationToken cancellationToken)
     {
-        var changed = await queue.SetPriorityAsync(id, request.Priority, cancellationToken);
+        var changed = await queue.SetPriorityAsync(id, request.Priority!.Value, cancellationToken);
         var job = await context.Jobs.AsNoTracking().SingleOrDefaultAsync(row => row.Id == id, cancellationToken);
         if (job is null)
         {

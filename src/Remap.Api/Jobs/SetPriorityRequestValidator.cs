@@ -7,6 +7,8 @@ public sealed class SetPriorityRequestValidator : AbstractValidator<SetPriorityR
 {
     public SetPriorityRequestValidator()
     {
+        RuleFor(request => request.Priority).NotNull()
+            .WithMessage("'priority' is required: send a whole number from -1,000,000 to 1,000,000 (higher runs first).");
         RuleFor(request => request.Priority).InclusiveBetween(-JobOptionsRequestValidator.MaxPriority, JobOptionsRequestValidator.MaxPriority);
     }
 }
