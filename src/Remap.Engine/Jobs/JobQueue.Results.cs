@@ -109,6 +109,9 @@ public sealed partial class JobQueue
     private async Task<bool> FinishAsync(ClaimedJob claim, string state, string? error, (int Epoch, string MetricsJson)? progress, CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+
+        // The job's state and the model's status change in one transaction, so no reader sees a finished job on a running model.
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var now = Now;
         var keepProgress = progress is null;
         var epochsDone = progress?.Epoch ?? 0;
@@ -123,13 +126,15 @@ public sealed partial class JobQueue
                 .SetProperty(job => job.Epoch, job => keepProgress ? job.Epoch : epochsDone)
                 .SetProperty(job => job.EpochMetricsJson, job => keepProgress ? job.EpochMetricsJson : metricsJson),
             cancellationToken);
-        if (updated == 1)
+        if (updated != 1)
         {
-            await SetModelStatusAsync(context, claim.ModelId, state, cancellationToken);
-            PublishState(claim.JobId, claim.ModelId, state, error);
+            return false;
         }
 
-        return updated == 1;
+        await SetModelStatusAsync(context, claim.ModelId, state, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        PublishState(claim.JobId, claim.ModelId, state, error);
+        return true;
     }
 }
 
