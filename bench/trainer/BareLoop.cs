@@ -9,6 +9,8 @@ namespace Remap.Bench.Trainer;
 /// <summary>
 /// The small CNN trained by a plain TorchSharp loop, as a user would write it by hand: a Sequential
 /// module, images scaled to float once, Adam, one dispose scope per batch, a validation pass per epoch.
+/// It does the product's per-epoch work too: one loss readback per batch (the divergence check) and
+/// the training loss and accuracy summed in tensors and read once per epoch.
 /// </summary>
 internal static class BareLoop
 {
@@ -33,16 +35,27 @@ internal static class BareLoop
             var stopwatch = Stopwatch.StartNew();
             network.train();
             using var order = randperm(count, generator: generator);
+            using var lossSum = zeros(1, dtype: ScalarType.Float64);
+            using var correct = zeros(1, dtype: ScalarType.Int64);
             for (var start = 0; start < count; start += batchSize)
             {
                 using var scope = NewDisposeScope();
                 var indices = order.narrow(0, start, Math.Min(batchSize, count - start));
+                var labels = data.Train.Labels.index_select(0, indices);
                 optimizer.zero_grad();
-                var loss = functional.cross_entropy(network.call(images.index_select(0, indices)), data.Train.Labels.index_select(0, indices));
+                var logits = network.call(images.index_select(0, indices));
+                var loss = functional.cross_entropy(logits, labels);
+                _ = loss.item<float>();
                 loss.backward();
                 optimizer.step();
-                _ = loss.item<float>();
+                using (no_grad())
+                {
+                    lossSum.add_(loss.detach().to_type(ScalarType.Float64) * indices.shape[0]);
+                    correct.add_(logits.argmax(1).eq(labels).sum());
+                }
             }
+
+            _ = (lossSum.item<double>(), correct.item<long>());
 
             network.eval();
             using (no_grad())

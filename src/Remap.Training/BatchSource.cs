@@ -25,6 +25,8 @@ internal sealed class BatchSource : IDisposable
 
     public int Count => set.Count;
 
+    public Tensor Labels => set.Labels;
+
     public int BatchCount(int batchSize) => (Count + batchSize - 1) / batchSize;
 
     /// <summary>Gathers the rows at <paramref name="indices"/>; the tensors belong to the caller's dispose scope.</summary>

@@ -45,6 +45,7 @@ public sealed partial class Trainer(ILogger<Trainer> logger, TrainerOptions opti
         using var optimizer = CreateOptimizer(network, settings);
         using var generator = new Generator((ulong)settings.Seed);
         using var batches = new BatchSource(data.Train, architecture.Input);
+        using var validationSet = new BatchSource(data.Validation, architecture.Input);
         TrainerLog.Started(logger, architecture.Name, data.Info.Name, network.ParameterCount, settings.Epochs, settings.BatchSize,
             settings.Optimizer.ToString(), settings.LearningRate, settings.Seed, options.Threads);
 
@@ -56,7 +57,7 @@ public sealed partial class Trainer(ILogger<Trainer> logger, TrainerOptions opti
         {
             var outOfTime = () => request.TimeBudget is { } budget && run.ElapsedBefore + stopwatch.Elapsed >= budget;
             var context = new EpochContext(network, optimizer, generator, batches, settings, epoch, request.Progress, outOfTime, run.Epochs, cancellationToken);
-            var (metrics, epochValidation, stoppedEarly) = RunEpoch(context, data.Validation, architecture);
+            var (metrics, epochValidation, stoppedEarly) = RunEpoch(context, validationSet);
             validation = epochValidation;
             run.Record(metrics);
             TrainerLog.EpochFinished(logger, architecture.Name, epoch, settings.Epochs, metrics.TrainLoss, metrics.TrainAccuracy, metrics.ValidationAccuracy, metrics.Seconds);
@@ -87,8 +88,8 @@ public sealed partial class Trainer(ILogger<Trainer> logger, TrainerOptions opti
             }
         }
 
-        validation ??= Evaluate(network, data.Validation, architecture, cancellationToken);
-        var test = Evaluate(network, data.Test, architecture, cancellationToken);
+        validation ??= Evaluate(network, validationSet, cancellationToken);
+        var test = EvaluateTest(network, data.Test, architecture, cancellationToken);
         SaveFinalWeights(request.FinalWeightsPath, network);
         var duration = run.ElapsedBefore + stopwatch.Elapsed;
         var result = ResultBuilder.Build(run.Epochs, validation, test, data.Test, network.ParameterCount, duration, settings.Seed) with
@@ -127,6 +128,12 @@ public sealed partial class Trainer(ILogger<Trainer> logger, TrainerOptions opti
         }
 
         return run;
+    }
+
+    private Evaluation EvaluateTest(SequentialNetwork network, LabeledImages test, Architecture architecture, CancellationToken cancellationToken)
+    {
+        using var source = new BatchSource(test, architecture.Input);
+        return Evaluate(network, source, cancellationToken);
     }
 
     private static void WriteEpoch(TorchSharp.Modules.SummaryWriter? board, EpochMetrics metrics)

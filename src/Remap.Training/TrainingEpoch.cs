@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Remap.Core.Model;
-using Remap.Training.Data;
 using Remap.Training.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -11,9 +10,7 @@ namespace Remap.Training;
 public sealed partial class Trainer
 {
     /// <summary>Runs one epoch; StoppedEarly is true when the time budget ran out before the last batch.</summary>
-    // TODO: through a job this loop ran at 0.69× a bare TorchSharp loop on a loaded machine (bench/trainer), short of the 0.95× target;
-    // profile the second readback per batch (the accuracy) and the per-batch progress callback first.
-    private (EpochMetrics Metrics, Evaluation Validation, bool StoppedEarly) RunEpoch(EpochContext context, LabeledImages validationSet, Architecture architecture)
+    private (EpochMetrics Metrics, Evaluation Validation, bool StoppedEarly) RunEpoch(EpochContext context, BatchSource validationSet)
     {
         var stopwatch = Stopwatch.StartNew();
         var batchSize = context.Settings.BatchSize;
@@ -21,8 +18,9 @@ public sealed partial class Trainer
         using var order = randperm(context.Batches.Count, generator: context.Generator);
         context.Network.train();
 
-        double lossSum = 0;
-        long correct = 0;
+        // The sums stay in tensors, so the epoch reads them once instead of waiting on a readback per batch.
+        using var lossSum = zeros(1, dtype: ScalarType.Float64);
+        using var correct = zeros(1, dtype: ScalarType.Int64);
         var samples = 0;
         var stoppedEarly = false;
         for (var batch = 0; batch < batchCount; batch++)
@@ -36,26 +34,28 @@ public sealed partial class Trainer
 
             var start = batch * batchSize;
             var length = Math.Min(batchSize, context.Batches.Count - start);
-            var (batchLoss, batchCorrect) = TrainStep(context, order, start, length);
-            if (!double.IsFinite(batchLoss))
+            var batchLoss = TrainStep(context, order, start, length, lossSum, correct);
+            if (!float.IsFinite(batchLoss))
             {
                 TrainerLog.Diverged(logger, context.Network.GetName(), context.Epoch, batch + 1, batchLoss);
                 throw new TrainingDivergedException(context.Epoch, batch + 1, batchLoss, [.. context.FinishedEpochs]);
             }
 
-            lossSum += batchLoss * length;
-            correct += batchCorrect;
             samples += length;
             context.Progress?.Report(new TrainingProgress(context.Epoch, context.Settings.Epochs, batch + 1, batchCount, null));
         }
 
-        var validation = Evaluate(context.Network, validationSet, architecture, context.CancellationToken);
-        var metrics = new EpochMetrics(context.Epoch, lossSum / samples, (double)correct / samples, validation.Accuracy, stopwatch.Elapsed.TotalSeconds);
+        var validation = Evaluate(context.Network, validationSet, context.CancellationToken);
+        var metrics = new EpochMetrics(context.Epoch, lossSum.item<double>() / samples, (double)correct.item<long>() / samples,
+            validation.Accuracy, stopwatch.Elapsed.TotalSeconds);
         return (metrics, validation, stoppedEarly);
     }
 
-    /// <summary>Runs one optimisation step; returns the mean loss over the batch and its number of right predictions.</summary>
-    private static (double Loss, long Correct) TrainStep(EpochContext context, Tensor order, int start, int length)
+    /// <summary>
+    /// Runs one optimisation step, adds the batch's summed loss and right predictions to
+    /// <paramref name="lossSum"/> and <paramref name="correct"/>, and returns the batch's mean loss.
+    /// </summary>
+    private static float TrainStep(EpochContext context, Tensor order, int start, int length, Tensor lossSum, Tensor correct)
     {
         using var scope = NewDisposeScope();
         var (inputs, labels) = context.Batches.Get(order.narrow(0, start, length));
@@ -63,39 +63,44 @@ public sealed partial class Trainer
         context.Optimizer.zero_grad();
         var logits = context.Network.call(inputs);
         var loss = nn.functional.cross_entropy(logits, labels);
-        var lossValue = loss.item<float>();
 
-        // A NaN or infinite loss would write NaN into every weight, so the step is skipped and the caller stops.
+        // NOTE: this readback is the one sync per batch left; it stays because a NaN or infinite loss would
+        // write NaN into every weight, so the step is skipped and the caller stops at this batch.
+        var lossValue = loss.item<float>();
         if (!float.IsFinite(lossValue))
         {
-            return (lossValue, 0);
+            return lossValue;
         }
 
         loss.backward();
         context.Optimizer.step();
 
-        var correct = logits.argmax(1).eq(labels).sum().item<long>();
-        return (lossValue, correct);
+        using (no_grad())
+        {
+            lossSum.add_(loss.detach().to_type(ScalarType.Float64) * length);
+            correct.add_(logits.argmax(1).eq(labels).sum());
+        }
+
+        return lossValue;
     }
 
-    private Evaluation Evaluate(SequentialNetwork network, LabeledImages set, Architecture architecture, CancellationToken cancellationToken)
+    private Evaluation Evaluate(SequentialNetwork network, BatchSource source, CancellationToken cancellationToken)
     {
-        var predictions = new long[set.Count];
-        using var source = new BatchSource(set, architecture.Input);
+        var predictions = new long[source.Count];
         network.eval();
         using (no_grad())
         {
-            for (var start = 0; start < set.Count; start += options.EvaluationBatchSize)
+            for (var start = 0; start < source.Count; start += options.EvaluationBatchSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
-                var length = Math.Min(options.EvaluationBatchSize, set.Count - start);
+                var length = Math.Min(options.EvaluationBatchSize, source.Count - start);
                 var (inputs, _) = source.GetRange(start, length);
                 network.call(inputs).argmax(1).data<long>().CopyTo(predictions, start);
             }
         }
 
-        return new Evaluation(predictions, set.Labels.data<long>().ToArray());
+        return new Evaluation(predictions, source.Labels.data<long>().ToArray());
     }
 
     private void CancelIfRequested(EpochContext context)

@@ -151,4 +151,20 @@ public sealed class TrainerRunControlTests : IDisposable
         var file = Assert.Single(Directory.GetFiles(board, "events.out.tfevents.*", SearchOption.AllDirectories));
         Assert.True(new FileInfo(file).Length > 0);
     }
+
+    [Fact]
+    public void TensorBoard_FileClosedAfterTraining()
+    {
+        using var data = SmallDataset(100, 50, 50);
+        var board = Path.Combine(folder, "tensorboard-closed");
+
+        Trainer.Train(new TrainingRequest(Mlp, data, Settings with { Epochs = 2 }) { TensorBoardDirectory = board }, CancellationToken.None);
+
+        // A long-running worker trains many jobs, so a handle left open per job would pile up.
+        var file = Path.GetFullPath(Assert.Single(Directory.GetFiles(board, "events.out.tfevents.*", SearchOption.AllDirectories)));
+        var openFiles = Directory.GetFiles("/proc/self/fd").Select(link => new FileInfo(link).LinkTarget).ToList();
+        Assert.DoesNotContain(file, openFiles);
+        using var exclusive = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        Assert.True(exclusive.Length > 0);
+    }
 }
