@@ -179,6 +179,24 @@ public sealed class JobQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Complete_RecordsEpochsTheRunTrained()
+    {
+        var modelId = await store.AddModelAsync();
+        var job = await store.Queue.EnqueueAsync(modelId, epochs: 15);
+        var claim = await store.Queue.ClaimNextAsync("worker", Lease);
+        var run = SqliteStoreFixture.NewRun();
+        run.EpochMetricsJson = "[{\"epoch\":1},{\"epoch\":2},{\"epoch\":3}]";
+        run.StopReason = RunStopReasons.EarlyStopping;
+
+        await store.Queue.CompleteAsync(claim!, run);
+
+        var stored = await store.GetJobAsync(job.Id);
+        Assert.Equal(3, stored.Epoch);
+        Assert.Equal(15, stored.Epochs);
+        Assert.Equal(run.EpochMetricsJson, stored.EpochMetricsJson);
+    }
+
+    [Fact]
     public async Task Complete_CommitsRunAndStateTogether()
     {
         var modelId = await store.AddModelAsync();

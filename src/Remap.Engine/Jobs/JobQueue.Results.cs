@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Remap.Engine.Store;
 
@@ -46,11 +47,14 @@ public sealed partial class JobQueue
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var now = Now;
 
+        // Early stopping, a time budget or warm start can end a run before the planned epochs, so the job records the epochs it trained.
+        var epochsTrained = StoreJson.Deserialize<List<JsonElement>>(run.EpochMetricsJson).Count;
         var updated = await OwnedRunning(context, claim).ExecuteUpdateAsync(
             setters => setters
                 .SetProperty(job => job.State, JobStates.Succeeded)
                 .SetProperty(job => job.FinishedAt, now)
-                .SetProperty(job => job.Epoch, job => job.Epochs)
+                .SetProperty(job => job.Epoch, epochsTrained)
+                .SetProperty(job => job.EpochMetricsJson, run.EpochMetricsJson)
                 .SetProperty(job => job.CompletedRepeats, job => job.CompletedRepeats + 1)
                 .SetProperty(job => job.LeaseOwner, (string?)null)
                 .SetProperty(job => job.LeaseExpiresAt, (DateTime?)null)
