@@ -36,7 +36,7 @@ public sealed class AblationOutputTests
     {
         var created = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var model = new ModelSummary(id, $"child-{id}", "fashion-mnist-sample", "a", "t", 1000, modelStatus, null, 1, created);
-        var job = new JobResponse(id + 10, id, jobState, 0, 0, 3, 0, 2, false, null, null, null, null, created, null, null);
+        var job = new JobResponse(id + 10, id, jobState, 0, 0, 3, 0, 2, false, null, null, null, null, created, null, null, 1, 0, false, null, null, []);
         return new AblationChildResponse(0, "conv2d", "removed layer 1", reused, model, job, [0]);
     }
 

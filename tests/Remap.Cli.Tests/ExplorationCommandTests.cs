@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Remap.Cli.Demo;
 
@@ -35,6 +37,24 @@ public sealed partial class ExplorationCommandTests : IAsyncLifetime
         Assert.Contains("(seed 5)", population.Output);
         Assert.Equal(0, diff.ExitCode);
         Assert.Contains("structural distance", diff.Output);
+    }
+
+    [Fact]
+    public async Task Population_EpochsOptionReachesEveryJob()
+    {
+        var population = await CliRun.InvokeAsync("population", "--dataset", "fashion-mnist-sample", "--count", "2", "--seed", "8", "--epochs", "1", "--server", Url);
+        var ids = ModelId().Matches(population.Output).Select(match => long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+
+        using var http = new HttpClient { BaseAddress = new Uri(Url) };
+        using var jobs = JsonDocument.Parse(await http.GetStringAsync("/api/v1/jobs"));
+        var epochs = jobs.RootElement.EnumerateArray()
+            .Where(job => ids.Contains(job.GetProperty("modelId").GetInt64()))
+            .Select(job => job.GetProperty("epochs").GetInt32())
+            .ToList();
+
+        Assert.Equal(0, population.ExitCode);
+        Assert.Equal(2, epochs.Count);
+        Assert.All(epochs, value => Assert.Equal(1, value));
     }
 
     [Fact]

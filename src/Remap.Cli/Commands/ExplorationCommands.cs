@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Remap.Api.Models;
 using Remap.Api.Populations;
 using Remap.Api.Variations;
 using Remap.Cli.Client;
@@ -50,12 +51,17 @@ internal static class ExplorationCommands
         var maxDepth = new Option<int?>("--max-depth") { Description = "The most layers per architecture, 2 to 30 (default 10)." };
         var maxParameters = new Option<long?>("--max-parameters") { Description = "The most trainable parameters per architecture (default 1,000,000)." };
         var seed = new Option<int?>("--seed") { Description = "Seed of the sampler; the server picks one and prints it when left out." };
-        var command = new Command("population", "Sample random valid architectures for a dataset and queue their training.") { dataset, count, maxDepth, maxParameters, seed };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs to train each architecture (1 to 1000; default 5)." };
+        var command = new Command("population", "Sample random valid architectures for a dataset and queue their training.")
+        {
+            dataset, count, maxDepth, maxParameters, seed, epochs,
+        };
         server.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(server, parseResult, async client =>
         {
             var request = new CreatePopulationRequest(parseResult.GetValue(dataset)!, parseResult.GetValue(count), parseResult.GetValue(maxDepth),
-                parseResult.GetValue(maxParameters), Seed: parseResult.GetValue(seed));
+                parseResult.GetValue(maxParameters), Seed: parseResult.GetValue(seed),
+                Training: parseResult.GetValue(epochs) is { } epochCount ? new TrainingOverrides(Epochs: epochCount) : null);
             var response = await client.CreatePopulationAsync(request, cancellationToken);
             Terminal.Output.MarkupLine(
                 $"Sampled {response.Requested} architectures for {Markup.Escape(response.Dataset)} (seed {response.Seed}): {response.Queued} queued, {response.Reused} reused, {response.Duplicates} duplicates.");
