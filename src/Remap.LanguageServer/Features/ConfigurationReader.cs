@@ -17,6 +17,8 @@ internal sealed class ConfigurationReader(
 {
     private HashSet<string> shownWarnings = new(StringComparer.Ordinal);
 
+    private readonly Lock shownWarningsLock = new();
+
     /// <summary>Asks the client for the settings; a client without <c>workspace/configuration</c> keeps the settings it pushed last.</summary>
     public async Task ReadAsync(CancellationToken cancellationToken)
     {
@@ -84,9 +86,16 @@ internal sealed class ConfigurationReader(
     // Shows each problem once while it lasts: a problem the previous read already had is not shown again.
     private async Task ShowNewWarningsAsync(List<string> problems)
     {
-        var previous = shownWarnings;
-        shownWarnings = new HashSet<string>(problems, StringComparer.Ordinal);
-        foreach (var problem in problems.Where(problem => !previous.Contains(problem)))
+        // Two reads can run at once (initialized and a configuration change), so the swap is atomic.
+        List<string> newProblems;
+        lock (shownWarningsLock)
+        {
+            var previous = shownWarnings;
+            shownWarnings = new HashSet<string>(problems, StringComparer.Ordinal);
+            newProblems = [.. problems.Where(problem => !previous.Contains(problem))];
+        }
+
+        foreach (var problem in newProblems)
         {
             try
             {
