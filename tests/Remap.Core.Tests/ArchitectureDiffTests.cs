@@ -24,7 +24,7 @@ public class ArchitectureDiffTests
         """;
 
     [Fact]
-    public void Compare_SameArchitecture_IsEmptyAndKeepsEveryLayer()
+    public void Compare_SameArchitecture_IsEmpty()
     {
         var parent = Load(Parent);
 
@@ -75,7 +75,7 @@ public class ArchitectureDiffTests
     }
 
     [Fact]
-    public void Compare_OtherKind_IsOneReplacementAndTwoAlignedPairs()
+    public void Compare_OtherKind_IsReplacement()
     {
         var parent = Load(Parent);
         var child = Load(Parent.Replace("relu\n", "leaky_relu slope=0.1\n"));
@@ -90,7 +90,7 @@ public class ArchitectureDiffTests
     }
 
     [Fact]
-    public void Compare_PrefersKeepingAnIdenticalLayerOverChangingAnother()
+    public void Compare_KeepsIdenticalLayer()
     {
         var parent = Load("conv2d filters=8 kernel=3\nconv2d filters=16 kernel=3\nflatten\ndense units=10\n");
         var child = Load("conv2d filters=16 kernel=3\nflatten\ndense units=10\n");
@@ -102,7 +102,7 @@ public class ArchitectureDiffTests
     }
 
     [Fact]
-    public void Compare_InsertionAtTheEnd_SaysAfterTheLastLayer()
+    public void Compare_InsertionAtEnd()
     {
         var parent = Load("flatten\ndense units=10\n");
         var child = Load("flatten\ndense units=10\nrelu\ndense units=10\n");
@@ -115,7 +115,7 @@ public class ArchitectureDiffTests
     }
 
     [Fact]
-    public void Compare_EveryParentAndChildLayerAppearsOnceInOrder()
+    public void Compare_AlignmentCoversEveryLayer()
     {
         var parent = Load(Parent);
         var child = Load("conv2d filters=16 kernel=5\nbatchnorm2d\nleaky_relu slope=0.2\nflatten\ndropout rate=0.5\ndense units=10\n");

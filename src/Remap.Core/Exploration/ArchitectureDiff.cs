@@ -38,7 +38,7 @@ public sealed record ArchitectureDifference(ImmutableArray<LayerPair> Alignment,
 
 /// <summary>
 /// Compares two sequential architectures layer by layer. The same algorithm names a child's changes,
-/// answers the diff endpoint and tells warm start which trained layers a child shares with its parent.
+/// serves the diff endpoint and tells warm start which trained layers a child shares with its parent.
 /// </summary>
 public static class ArchitectureDiff
 {
@@ -109,7 +109,7 @@ public static class ArchitectureDiff
 
     /// <summary>
     /// Turns the alignment into changes. Within a gap between kept layers, removed and inserted layers
-    /// are paired in order as replacements; what is left over stays a removal or an insertion.
+    /// are paired in order as replacements. What is left over stays a removal or an insertion.
     /// </summary>
     private static ImmutableArray<LayerChange> Describe(ImmutableArray<Layer> before, ImmutableArray<Layer> after, ImmutableArray<LayerPair> alignment)
     {

@@ -271,8 +271,8 @@ public sealed partial class JobQueue(IDbContextFactory<RemapDbContext> contextFa
     private void PublishState(long jobId, long modelId, string state, string? error) =>
         events?.Publish(JobEventTypes.State, jobId, modelId, new JobEventData { State = state, Error = error });
 
-    // NOTE: only finishing a job changes the job and the model in one transaction; on enqueue, claim, requeue and
-    // cancel a reader can briefly see the job's new state next to the model's old status.
+    // NOTE: only finishing a job changes the job and the model in one transaction. On enqueue, claim, requeue and
+    // cancel, a reader can briefly see the job's new state next to the model's old status.
     private static Task SetModelStatusAsync(RemapDbContext context, long modelId, string status, CancellationToken cancellationToken) =>
         context.Models.Where(model => model.Id == modelId)
             .ExecuteUpdateAsync(setters => setters.SetProperty(model => model.Status, status), cancellationToken);
