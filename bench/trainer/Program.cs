@@ -53,9 +53,20 @@ switch (mode)
                 throw new InvalidOperationException($"Job {job.Id} ended as {job.State}: {job.Error}");
             }
 
+            // The job is final once its result is committed; the worker then disposes and trims. Sample after that.
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
             using var process = Process.GetCurrentProcess();
             rss.Add(process.WorkingSet64);
-            Console.WriteLine(string.Create(invariant, $"job {index}: RSS {process.WorkingSet64 / 1048576.0:F1} MiB"));
+            var managed = GC.GetGCMemoryInfo();
+            var native = MallocStatistics.Read();
+            Console.WriteLine(string.Create(invariant,
+                $"job {index}: RSS {process.WorkingSet64 / 1048576.0:F1} MiB; managed heap {managed.HeapSizeBytes / 1048576.0:F1} MiB, committed {managed.TotalCommittedBytes / 1048576.0:F1} MiB; " +
+                $"malloc in use {native.InUse / 1048576.0:F1} MiB, free in arenas {native.Free / 1048576.0:F1} MiB, mapped {native.Mapped / 1048576.0:F1} MiB; " +
+                $"{MallocStatistics.ResidentSplit()}; threads {process.Threads.Count}"));
+            if (Environment.GetEnvironmentVariable("REMAP_BENCH_SMAPS") is { } smapsPrefix && index % 10 == 0)
+            {
+                File.Copy("/proc/self/smaps", $"{smapsPrefix}-{index}.txt", overwrite: true);
+            }
         }
 
         var reference = rss[Math.Min(9, rss.Count - 1)];

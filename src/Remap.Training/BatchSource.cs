@@ -19,8 +19,11 @@ internal sealed class BatchSource : IDisposable
     {
         this.set = set;
         long[] shape = [set.Count, .. input.Dimensions.Select(dimension => (long)dimension)];
-        using var scaled = set.Images.to_type(ScalarType.Float32).div_(255f);
-        inputs = scaled.reshape(shape).contiguous().DetachFromDisposeScope();
+        // Every intermediate handle (the float copy and the reshaped view) is disposed with the scope. A view left to the
+        // finalizer keeps the whole float copy alive until a full garbage collection, which a job's small managed heap
+        // seldom triggers: each job then held on to its float images, and the process grew by their size per job.
+        using var scope = NewDisposeScope();
+        inputs = set.Images.to_type(ScalarType.Float32).div_(255f).reshape(shape).contiguous().DetachFromDisposeScope();
     }
 
     public int Count => set.Count;

@@ -118,9 +118,7 @@ public sealed class JobTrainer(
         }
         finally
         {
-            // TODO: the trim lowered the RSS after 40 small jobs by about 80 MiB, but the RSS still grew 23% after job 10
-            // (bench/trainer memory run, ±5% target); the growth's source is not found yet.
-            NativeHeap.Trim();
+            NativeHeap.ReleaseAfterJob();
         }
     }
 
