@@ -7,10 +7,10 @@ using Remap.Engine.Store;
 using Remap.Training.Data;
 
 // Benchmarks of the production trainer; bench/README.md describes each mode and records its figures.
-// throughput THREADS EPOCHS: the product trainer through a job vs a bare TorchSharp loop (same CNN, data and epochs).
+// throughput THREADS EPOCHS ROUNDS: the product trainer through a job vs a bare TorchSharp loop (same CNN, data and epochs), alternated ROUNDS times.
 // memory JOBS: RSS after each of JOBS consecutive small jobs in one process.
-// concurrency SLOTS THREADS JOBS: wall time of JOBS small MLP jobs with SLOTS concurrent jobs and THREADS LibTorch threads.
-// warmstart EPOCHS SEEDS IMAGES: the ranking of an ablation study's children with warm start vs from scratch, on the first IMAGES training images.
+// concurrency SLOTS THREADS JOBS [cnn|mlp]: wall time of JOBS one-epoch jobs (small CNN or tiny MLP) with SLOTS concurrent jobs and THREADS LibTorch threads.
+// warmstart EPOCHS SEEDS IMAGES FRACTION: the ranking of an ablation study's children with warm start (FRACTION of the epochs) vs from scratch, on the first IMAGES training images.
 var mode = args.Length > 0 ? args[0] : "throughput";
 int Argument(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 var invariant = CultureInfo.InvariantCulture;
@@ -19,20 +19,30 @@ switch (mode)
 {
     case "throughput":
     {
-        var (threads, epochs) = (Argument(1, 2), Argument(2, 2));
+        // Rounds alternate the product and the bare loop, so a change in the machine's load hits both alike.
+        var (threads, epochs, rounds) = (Argument(1, 2), Argument(2, 2), Argument(3, 2));
         await using var engine = await EngineHost.StartAsync(concurrency: 1, threads);
-        var jobId = await engine.EnqueueAsync(Networks.SmallCnn(epochs));
-        var (job, run) = (await engine.WaitAsync([jobId], TimeSpan.FromMinutes(30)))[0];
-        var productSeconds = StoreJson.Deserialize<List<Remap.Training.EpochMetrics>>(run!.EpochMetricsJson).Select(epoch => epoch.Seconds).ToList();
-
         using var catalog = new DatasetCatalog([], Path.Combine(EngineHost.RepositoryRoot(), "data"));
         using var data = catalog.Load(Networks.DatasetName);
-        var bareSeconds = BareLoop.Run(data, epochs, threads);
+        var productSeconds = new List<double>();
+        var bareSeconds = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var jobId = await engine.EnqueueAsync(Networks.SmallCnn(epochs, seed: 42 + round));
+            var (job, run) = (await engine.WaitAsync([jobId], TimeSpan.FromMinutes(30)))[0];
+            if (job.State != JobStates.Succeeded)
+            {
+                throw new InvalidOperationException($"Job {job.Id} ended as {job.State}: {job.Error}");
+            }
+
+            productSeconds.AddRange(StoreJson.Deserialize<List<Remap.Training.EpochMetrics>>(run!.EpochMetricsJson).Select(epoch => epoch.Seconds));
+            bareSeconds.AddRange(BareLoop.Run(data, epochs, threads, seed: 42 + round));
+        }
 
         var images = data.Train.Count;
         var product = images / productSeconds.Min();
         var bare = images / bareSeconds.Min();
-        Console.WriteLine(string.Create(invariant, $"job {job.Id} state {job.State}; {images} training images, best of {epochs} epochs, {threads} threads"));
+        Console.WriteLine(string.Create(invariant, $"{images} training images, best of {rounds} rounds of {epochs} epochs, {threads} threads"));
         Console.WriteLine(string.Create(invariant, $"product-job samples/s {product:F0} (epoch seconds {string.Join(' ', productSeconds.Select(value => value.ToString("F2", invariant)))})"));
         Console.WriteLine(string.Create(invariant, $"bare-loop samples/s {bare:F0} (epoch seconds {string.Join(' ', bareSeconds.Select(value => value.ToString("F2", invariant)))})"));
         Console.WriteLine(string.Create(invariant, $"ratio product/bare {product / bare:F3}"));
@@ -78,24 +88,27 @@ switch (mode)
     case "concurrency":
     {
         var (slots, threads, jobs) = (Argument(1, 1), Argument(2, 2), Argument(3, 4));
+        var network = args.Length > 4 ? args[4] : "cnn";
         await using var engine = await EngineHost.StartAsync(slots, threads);
         var stopwatch = Stopwatch.StartNew();
         var ids = new List<long>();
         for (var index = 0; index < jobs; index++)
         {
-            ids.Add(await engine.EnqueueAsync(Networks.TinyMlp(seed: 100 + index), new JobSettings()));
+            var architecture = network == "mlp" ? Networks.TinyMlp(seed: 100 + index) : Networks.SmallCnn(epochs: 1, seed: 100 + index);
+            ids.Add(await engine.EnqueueAsync(architecture, new JobSettings()));
         }
 
         var finished = await engine.WaitAsync(ids, TimeSpan.FromMinutes(30));
         var seconds = stopwatch.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(invariant,
-            $"slots {slots}, threads {threads}, OMP_WAIT_POLICY {Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}: " +
+            $"{network}: slots {slots}, threads {threads}, OMP_WAIT_POLICY {Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(unset)"}: " +
             $"{jobs} jobs in {seconds:F1} s, {jobs * 60 / seconds:F2} jobs/min, all succeeded: {finished.All(pair => pair.Job.State == JobStates.Succeeded)}"));
         break;
     }
 
     case "warmstart":
-        WarmStartBench.Run(epochs: Argument(1, 3), seeds: Argument(2, 3), trainingImages: Argument(3, 9000));
+        WarmStartBench.Run(epochs: Argument(1, 4), seeds: Argument(2, 3), trainingImages: Argument(3, 9000),
+            warmEpochFraction: args.Length > 4 ? double.Parse(args[4], invariant) : 0.25);
         break;
 
     default:

@@ -12,16 +12,21 @@ load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
 what=${1:-all}
 if [[ $what == throughput || $what == all ]]; then
-  load
-  bench throughput 2 2
-  /usr/bin/python3 bench/trainer/pytorch_epoch.py 2 2
+  for round in 1 2; do
+    load
+    bench throughput 2 2 2
+    /usr/bin/python3 bench/trainer/pytorch_epoch.py 2 2
+  done
   load
 fi
 if [[ $what == concurrency || $what == all ]]; then
-  for policy in unset PASSIVE; do
-    for config in "1 2" "2 1"; do
-      load
-      if [[ $policy == unset ]]; then bench concurrency $config 4; else OMP_WAIT_POLICY=PASSIVE bench concurrency $config 4; fi
+  # Two rounds with the settings interleaved, so a change in the machine's load hits every setting alike.
+  for round in 1 2; do
+    for policy in unset PASSIVE; do
+      for config in "1 2" "2 1"; do
+        load
+        if [[ $policy == unset ]]; then bench concurrency $config 4 cnn; else OMP_WAIT_POLICY=PASSIVE bench concurrency $config 4 cnn; fi
+      done
     done
   done
 fi
@@ -31,6 +36,6 @@ if [[ $what == memory || $what == all ]]; then
 fi
 if [[ $what == warmstart || $what == all ]]; then
   load
-  bench warmstart 3 3 "${REMAP_BENCH_WARM_IMAGES:-9000}"
+  bench warmstart 4 3 "${REMAP_BENCH_WARM_IMAGES:-9000}" 0.25
   load
 fi
