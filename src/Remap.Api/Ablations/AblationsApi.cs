@@ -37,7 +37,7 @@ public static class AblationsApi
             .WithName("CreateAblationStudy")
             .WithSummary("Queue one child per removable layer (or block) of a trained model; removals that break the shapes are skipped with the reason")
             .WithDescription(
-                "The JSON body is optional: without it every layer but the final dense one is removed in turn. 'layers' chooses layers, " +
+                "The JSON body is optional: without it every layer but the final dense one is removed in turn. 'layers' chooses layers by 0-based index (index 0 is layer 1 of the change texts), " +
                 "'blocks' removes a conv2d with the batchnorm2d, activation and dropout layers after it and one pooling layer together, " +
                 "'maxParameters' skips children above a parameter budget, and 'job' sets how the training jobs run.")
             .Accepts<CreateAblationStudyRequest>("application/json")

@@ -21,7 +21,8 @@ public static class VariationsApi
             .WithSummary("Queue children of a trained model, each 1 to maxChanges random layer changes away, honouring per-layer restrictions")
             .WithDescription(
                 "Actions: insert a layer before the chosen layer, remove it, replace it with another kind, or set one parameter to another allowed value. " +
-                "Every child is shape-checked and within the parameter budget, and none repeats the parent or a sibling. The final dense layer only takes insertions before it.")
+                "Every child is shape-checked and within the parameter budget, and none repeats the parent or a sibling. The final dense layer only takes insertions before it. " +
+                "Restrictions name layers by 0-based index (index 0 is layer 1 of the change texts); restrictions that leave no action on any layer are rejected with 400.")
             .WithValidation<CreateVariationsRequest>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
