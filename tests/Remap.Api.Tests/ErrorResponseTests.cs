@@ -123,8 +123,30 @@ public sealed class ErrorResponseTests(QueueOnlyApiFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = problem.RootElement.GetProperty("errors");
-        Assert.True(errors.TryGetProperty("Source", out _));
-        Assert.True(errors.TryGetProperty("Training.Epochs", out _));
+        Assert.True(errors.TryGetProperty("source", out _));
+        Assert.True(errors.TryGetProperty("training.epochs", out _));
+    }
+
+    [Fact]
+    public async Task CreateModel_MissingSourceSaysMissing()
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/models", new { name = "m" });
+        using var problem = await ReadProblemAsync(response);
+        var messages = problem.RootElement.GetProperty("errors").GetProperty("source");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("'source' is missing: send the text of a .remap file.", messages[0].GetString());
+        Assert.Equal(1, messages.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task CreateModel_NestedJobErrorUsesJsonPath()
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/models", new CreateModelRequest(Architectures.Tiny, Job: new JobOptionsRequest(TimeBudgetSeconds: -1)));
+        using var problem = await ReadProblemAsync(response);
+        var message = problem.RootElement.GetProperty("errors").GetProperty("job.timeBudgetSeconds")[0].GetString();
+
+        Assert.StartsWith("'job.timeBudgetSeconds' must be more than 0", message);
     }
 
     [Fact]

@@ -80,6 +80,32 @@ public sealed class ModelExplorationApiTests(QueueOnlyApiFactory factory) : ICla
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("final dense layer", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Contains("index 7 (layer 8)", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Contains("(layers 1 to 7)", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Ablation_EmptyLayersNamesJsonProperty()
+    {
+        var parentId = await TrainedCnnAsync();
+
+        var response = await client.PostAsJsonAsync($"/api/v1/models/{parentId}/ablations", new CreateAblationStudyRequest(Layers: []));
+        using var problem = await ExplorationApi.ReadJsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("'layers' is empty", problem.RootElement.GetProperty("errors").GetProperty("layers")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Ablation_ChangeTextsCountFromOne()
+    {
+        var parentId = await TrainedCnnAsync();
+
+        var response = await client.PostAsJsonAsync($"/api/v1/models/{parentId}/ablations", new CreateAblationStudyRequest(Layers: [0, 3], Blocks: true));
+        var study = await response.Content.ReadFromJsonAsync<AblationStudyResponse>(RemapApiFactory.Json);
+
+        Assert.Equal(["removed the block of layers 1 to 3 (conv8k3p1, relu, max2)", "removed the block of layers 4 to 6 (conv16k3p1, relu, max2)"],
+            study!.Children.Select(child => child.Change));
     }
 
     [Fact]

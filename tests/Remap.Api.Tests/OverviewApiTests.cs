@@ -178,7 +178,7 @@ public sealed class OverviewApiTests : IDisposable
 
     [Theory]
     [InlineData("projection=shape", "projection")]
-    [InlineData("projection=structure&limit=0", "Limit")]
+    [InlineData("projection=structure&limit=0", "'limit' must be between 1 and 50000")]
     [InlineData("projection=accuracy-size&method=tsne", "method")]
     [InlineData("projection=structure&method=umap", "method")]
     public async Task Overview_RejectsBadQuery(string query, string field)

@@ -57,7 +57,7 @@ public sealed class PopulationApiTests(QueueOnlyApiFactory factory) : IClassFixt
         using var problem = await ExplorationApi.ReadJsonAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("Count", out _), problem.RootElement.GetRawText());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("count", out _), problem.RootElement.GetRawText());
     }
 
     [Fact]
@@ -88,5 +88,17 @@ public sealed class PopulationApiTests(QueueOnlyApiFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("flatten or globalavgpool", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Population_MissingFieldsSayMissing()
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/populations", new { maxDepth = 4 });
+        using var problem = await ExplorationApi.ReadJsonAsync(response);
+        var errors = problem.RootElement.GetProperty("errors");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("'count' is missing: give a number from 1 to 200 (how many architectures to sample).", errors.GetProperty("count")[0].GetString());
+        Assert.Equal("'dataset' is missing: give a dataset name from GET /api/v1/datasets.", errors.GetProperty("dataset")[0].GetString());
     }
 }

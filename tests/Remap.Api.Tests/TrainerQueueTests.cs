@@ -172,8 +172,8 @@ public sealed class TrainerQueueTests
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Patience", body);
-        Assert.Contains("Time Budget Seconds", body);
+        Assert.Contains("'job.patience'", body);
+        Assert.Contains("'job.timeBudgetSeconds'", body);
     }
 
     internal static async Task<JobResponse> WaitUntilAsync(HttpClient client, long jobId, Func<JobResponse, bool> condition)

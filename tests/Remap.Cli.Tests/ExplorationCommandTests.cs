@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Remap.Api.Models;
+using Remap.Cli.Client;
 using Remap.Cli.Demo;
 
 namespace Remap.Cli.Tests;
@@ -75,9 +77,102 @@ public sealed partial class ExplorationCommandTests : IAsyncLifetime
         var result = await CliRun.InvokeAsync("population", "--dataset", "fashion-mnist-sample", "--count", "500", "--server", Url);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Count", result.Error);
+        Assert.Contains("'count' must be between 1 and 200", result.Error);
+    }
+
+    [Fact]
+    public async Task Models_FollowsEveryPage()
+    {
+        var population = await CliRun.InvokeAsync("population", "--dataset", "fashion-mnist-sample", "--count", "5", "--seed", "21", "--server", Url);
+        var sampled = ModelId().Matches(population.Output).Count;
+        using var client = new RemapApiClient(new Uri(Url), null) { ModelPageSize = 2 };
+        using var http = new HttpClient { BaseAddress = new Uri(Url) };
+        using var firstPage = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/models?limit={ModelListQuery.MaxLimit}"));
+
+        var models = await client.ListModelsAsync(null, null, CancellationToken.None);
+
+        Assert.True(sampled >= 3, population.Output);
+        Assert.Equal(firstPage.RootElement.EnumerateArray().Select(model => model.GetProperty("id").GetInt64()), models.Select(model => model.Id));
+    }
+
+    [Fact]
+    public async Task Ablate_LayersMapToZeroBasedIndexes()
+    {
+        var parentId = await TrainedCnnAsync();
+
+        var result = await CliRun.InvokeAsync("ablate", parentId, "--layers", "1,5", "--no-wait", "--server", Url);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("removed layer 1 (conv2d filters=8", result.Output);
+        Assert.Contains("removed layer 5 (relu)", result.Output);
+        Assert.Contains("2 children", result.Output);
+    }
+
+    [Fact]
+    public async Task Ablate_BlocksRemoveConvGroups()
+    {
+        var parentId = await TrainedCnnAsync();
+
+        var result = await CliRun.InvokeAsync("ablate", parentId, "--layers", "2", "--blocks", "--no-wait", "--server", Url);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("removed the block of layers 1 to 3", result.Output);
+        Assert.Contains("1 child,", result.Output);
+    }
+
+    [Theory]
+    [InlineData("1,x", "Invalid layer number 'x' in --layers '1,x'")]
+    [InlineData("0", "Invalid layer number '0'")]
+    [InlineData("2,,3", "Invalid layer number ''")]
+    [InlineData("1.5", "Invalid layer number '1.5'")]
+    public async Task Ablate_BadLayerListNamesValue(string layers, string message)
+    {
+        var result = await CliRun.InvokeAsync("ablate", "1", "--layers", layers, "--server", Url);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
+    public async Task Ablate_LayerOutOfRangeNamesValue()
+    {
+        var parentId = await TrainedCnnAsync();
+
+        var result = await CliRun.InvokeAsync("ablate", parentId, "--layers", "3,8", "--server", Url);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--layers contains 8, but model {parentId} has 8 layers and can lose only layers 1 to 7; layer 8, the final dense layer, is never removed.", result.Error);
+    }
+
+    /// <summary>Creates the two-block CNN (8 layers, the last dense) and records a finished run for it.</summary>
+    private async Task<string> TrainedCnnAsync()
+    {
+        var file = Path.Combine(folder, $"cnn-{Guid.NewGuid():N}.remap");
+        await File.WriteAllTextAsync(file, $$"""
+            model cnn
+            dataset fashion-mnist-sample
+            conv2d filters=8 kernel=3 padding=same
+            relu
+            maxpool2d size=2
+            conv2d filters=16 kernel=3 padding=same
+            relu
+            maxpool2d size=2
+            flatten
+            dense units=10
+            training {
+              epochs = 1
+              seed = {{Random.Shared.Next(1_000_000)}}
+            }
+            """);
+        var train = await CliRun.InvokeAsync("train", file, "--no-wait", "--server", Url);
+        var id = TrainedModelId().Match(train.Output).Groups[1].Value;
+        await StoreEdits.MarkTrainedAsync(Path.Combine(folder, "remap.db"), long.Parse(id, CultureInfo.InvariantCulture), 0.8);
+        return id;
     }
 
     [GeneratedRegex(@"model (\d+):")]
     private static partial Regex ModelId();
+
+    [GeneratedRegex(@"[Mm]odel (\d+)")]
+    private static partial Regex TrainedModelId();
 }

@@ -59,6 +59,31 @@ public class AblationOptionsTests
     }
 
     [Fact]
+    public void Ablation_IndexErrorNamesLayerNumbers()
+    {
+        var parent = ExplorationArchitectures.SmallCnn();
+        var last = parent.Layers.Length - 1;
+
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => AblationGenerator.Generate(parent, new AblationOptions([last])));
+
+        Assert.Contains($"Index {last} (layer {last + 1}) cannot be ablated", exception.Message);
+        Assert.Contains($"(layers 1 to {last})", exception.Message);
+    }
+
+    [Fact]
+    public void Ablation_SkipReasonNamesKindsNotIndexes()
+    {
+        // Removing the only flatten leaves dense on an image: the reason names the layer kinds and the fix, never a 0-based index.
+        var parent = ExplorationArchitectures.SmallCnn();
+        var flatten = parent.Layers.IndexOf(parent.Layers.First(layer => layer.Kind == LayerKind.Flatten));
+
+        var study = AblationGenerator.Generate(parent, new AblationOptions([flatten]));
+
+        Assert.Equal(flatten, Assert.Single(study.Skipped).LayerIndex);
+        Assert.StartsWith("dense needs a flat input", Assert.Single(study.Skipped).Reason);
+    }
+
+    [Fact]
     public void Ablation_SkipsChildOverBudget()
     {
         // Removing the second pooling layer quadruples the first dense layer's weights.

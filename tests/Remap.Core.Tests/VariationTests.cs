@@ -110,7 +110,17 @@ public class VariationTests
 
         var exception = Assert.Throws<ArgumentException>(() => VariationGenerator.Generate(ExplorationArchitectures.SmallCnn(), options));
 
-        Assert.Contains("layer index 40", exception.Message);
+        Assert.Contains("names index 40 (layer 41)", exception.Message);
+    }
+
+    [Fact]
+    public void Variation_DuplicateRestrictionCountsFromOne()
+    {
+        var options = new VariationOptions(1, 1, 1, 5_000_000) { Restrictions = [new LayerRestriction(2), new LayerRestriction(2)] };
+
+        var exception = Assert.Throws<ArgumentException>(() => VariationGenerator.Generate(ExplorationArchitectures.SmallCnn(), options));
+
+        Assert.StartsWith("Index 2 (layer 3) has two restrictions", exception.Message);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ using Remap.Engine.Store;
 namespace Remap.Api.Ablations;
 
 /// <summary>One child of an ablation study: the parent without one layer or one block.</summary>
-/// <param name="RemovedLayerIndex">The 0-based index of the (first) removed layer in the parent.</param>
+/// <param name="RemovedLayerIndex">The 0-based index of the (first) removed layer in the parent; the change text calls it layer RemovedLayerIndex + 1.</param>
 /// <param name="RemovedLayerIndexes">Every removed layer's 0-based index: one, or a whole block.</param>
 /// <param name="Reused">True when a queued, running or succeeded model with the same architecture, dataset and training settings already existed, so nothing new was queued.</param>
 /// <param name="Job">The job that trains the child: the new one, or the existing model's latest.</param>
@@ -21,7 +21,8 @@ public sealed record AblationChildResponse(
     int RemovedLayerIndex, string RemovedLayer, string Change, bool Reused, ModelSummary Model, JobResponse? Job, IReadOnlyList<int> RemovedLayerIndexes);
 
 /// <summary>A removal that was not turned into a model, with the reason.</summary>
-/// <param name="LayerIndexes">Every layer of the removal: one, or a whole block.</param>
+/// <param name="LayerIndex">The 0-based index of the (first) layer of the removal.</param>
+/// <param name="LayerIndexes">The 0-based index of every layer of the removal: one, or a whole block.</param>
 public sealed record SkippedAblationResponse(int LayerIndex, string Layer, string Reason, IReadOnlyList<int> LayerIndexes);
 
 /// <summary>The result of an ablation study request.</summary>
@@ -36,7 +37,7 @@ public static class AblationsApi
             .WithName("CreateAblationStudy")
             .WithSummary("Queue one child per removable layer (or block) of a trained model; removals that break the shapes are skipped with the reason")
             .WithDescription(
-                "The JSON body is optional: without it every layer but the final dense one is removed in turn. 'layers' chooses layers, " +
+                "The JSON body is optional: without it every layer but the final dense one is removed in turn. 'layers' chooses layers by 0-based index (index 0 is layer 1 of the change texts), " +
                 "'blocks' removes a conv2d with the batchnorm2d, activation and dropout layers after it and one pooling layer together, " +
                 "'maxParameters' skips children above a parameter budget, and 'job' sets how the training jobs run.")
             .Accepts<CreateAblationStudyRequest>("application/json")
@@ -47,6 +48,7 @@ public static class AblationsApi
         return api;
     }
 
+    /// <param name="id">The id of the parent model; its training must have succeeded.</param>
     public static async Task<Results<Ok<AblationStudyResponse>, ValidationProblem, ProblemHttpResult>> CreateAblationStudy(
         long id, [FromBody] CreateAblationStudyRequest? request, IValidator<CreateAblationStudyRequest> validator, RemapDbContext context,
         ModelRegistration registration, CancellationToken cancellationToken)
@@ -56,7 +58,7 @@ public static class AblationsApi
         var validation = await validator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
         {
-            return TypedResults.ValidationProblem(validation.ToDictionary(), title: "The request is invalid");
+            return ValidationProblems.Create(validation);
         }
 
         var parent = await context.Models.AsNoTracking().SingleOrDefaultAsync(model => model.Id == id, cancellationToken);
@@ -82,7 +84,8 @@ public static class AblationsApi
         if (outside.Count > 0)
         {
             return Problems.BadRequest("Layer index out of range",
-                $"'layers' contains {outside[0]}, but model {id} can lose layers 0 to {removable - 1} (the final dense layer is never removed): use 0-based indexes from its layer table.");
+                $"'layers' contains index {outside[0]} (layer {outside[0] + 1}), but model {id} can lose only indexes 0 to {removable - 1} (layers 1 to {removable}); " +
+                "the final dense layer is never removed. Use 0-based indexes from its layer table (index 0 is layer 1).");
         }
 
         var study = AblationGenerator.Generate(architecture, new AblationOptions([.. request.Layers ?? []], request.Blocks ?? false, request.MaxParameters));

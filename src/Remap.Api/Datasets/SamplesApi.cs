@@ -27,6 +27,9 @@ public static class SamplesApi
         return api;
     }
 
+    /// <param name="name">A dataset name from GET /api/v1/datasets.</param>
+    /// <param name="classIndex">The 0-based class, from 0 to the dataset's class count − 1.</param>
+    /// <param name="count">How many images, 1 to 100; default 10.</param>
     public static Results<FileContentHttpResult, ProblemHttpResult> GetSamples(
         string name, int classIndex, int? count, DatasetCatalog datasets, HttpResponse response)
     {

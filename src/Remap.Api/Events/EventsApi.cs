@@ -31,6 +31,9 @@ public static class EventsApi
         return api;
     }
 
+    /// <param name="lastEventIdHeader">The id of the last event the client received; the stream first replays the retained events after it.</param>
+    /// <param name="lastEventId">The same as the Last-Event-ID header, for clients that cannot set headers; the header wins when both are sent.</param>
+    /// <param name="jobId">Only this job's events; an unknown job id is 404. Every job's events when left out.</param>
     public static async Task<Results<ServerSentEventsResult<JobEvent>, ProblemHttpResult>> StreamEvents(
         JobEventHub hub,
         RemapDbContext context,

@@ -21,6 +21,7 @@ public static class GlyphApi
         return api;
     }
 
+    /// <param name="id">The model id, as GET /api/v1/models lists it.</param>
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetGlyph(long id, RemapDbContext context, CancellationToken cancellationToken)
     {
         var layerTable = await context.Models.Where(model => model.Id == id).Select(model => model.LayerTableJson).SingleOrDefaultAsync(cancellationToken);

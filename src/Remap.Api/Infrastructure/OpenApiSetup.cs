@@ -16,8 +16,16 @@ public static class OpenApiSetup
             {
                 Title = "Remap API",
                 Version = "v1",
-                Description = "Stores neural network architectures written in the .remap language, trains them in a job queue and derives ablation studies from them.",
+                Description =
+                    "Stores neural network architectures written in the .remap language, trains them in a job queue and derives ablation studies, " +
+                    "variations and populations from them. Layer numbering: JSON fields that hold a layer index (index, layers, beforeIndex, afterIndex, " +
+                    "removedLayerIndex) are 0-based, while every message and change text counts layers from 1, so index 0 is \"layer 1\".",
             });
+            // The XML documentation of request records and handlers gives every field and parameter its description.
+            options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, $"{typeof(OpenApiSetup).Assembly.GetName().Name}.xml"));
+
+            // OpenAPI 3.0 ignores a description beside a $ref, so a documented property of a record type is written as allOf: [$ref].
+            options.UseAllOfToExtendReferenceSchemas();
             options.AddSecurityDefinition(ApiKeyFilter.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

@@ -19,7 +19,7 @@ public sealed class ValidationFilter<TRequest>(IValidator<TRequest> validator) :
         var result = await validator.ValidateAsync(request, context.HttpContext.RequestAborted);
         if (!result.IsValid)
         {
-            return TypedResults.ValidationProblem(result.ToDictionary(), title: "The request is invalid");
+            return ValidationProblems.Create(result);
         }
 
         return await next(context);

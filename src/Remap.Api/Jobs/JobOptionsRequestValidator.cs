@@ -19,7 +19,9 @@ public sealed class JobOptionsRequestValidator : AbstractValidator<JobOptionsReq
         RuleFor(options => options.Priority).InclusiveBetween(-MaxPriority, MaxPriority);
         RuleFor(options => options.Repeats).InclusiveBetween(1, MaxRepeats);
         RuleFor(options => options.Patience).InclusiveBetween(1, MaxPatience);
-        RuleFor(options => options.TimeBudgetSeconds).GreaterThan(0).LessThanOrEqualTo(MaxTimeBudgetSeconds)
-            .WithMessage($"'Time Budget Seconds' must be more than 0 and at most {MaxTimeBudgetSeconds} (one week); leave it out for no limit.");
+        var timeBudgetMessage = $"'{{PropertyName}}' must be more than 0 and at most {MaxTimeBudgetSeconds} (one week); leave it out for no limit.";
+        RuleFor(options => options.TimeBudgetSeconds)
+            .GreaterThan(0).WithMessage(timeBudgetMessage)
+            .LessThanOrEqualTo(MaxTimeBudgetSeconds).WithMessage(timeBudgetMessage);
     }
 }

@@ -34,6 +34,7 @@ public static class JobsApi
         return api;
     }
 
+    /// <param name="state">Only jobs in this state: queued, running, succeeded, failed, cancelled or diverged; every job when left out.</param>
     public static async Task<Results<Ok<List<JobResponse>>, ProblemHttpResult>> ListJobs(
         RemapDbContext context, string? state, CancellationToken cancellationToken)
     {
@@ -53,12 +54,14 @@ public static class JobsApi
         return TypedResults.Ok(jobs.Select(JobMapping.ToResponse).ToList());
     }
 
+    /// <param name="id">The job id, as GET /api/v1/jobs lists it.</param>
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetJob(long id, RemapDbContext context, CancellationToken cancellationToken)
     {
         var job = await context.Jobs.AsNoTracking().SingleOrDefaultAsync(row => row.Id == id, cancellationToken);
         return job is null ? Problems.NotFound("Job", id) : TypedResults.Ok(JobMapping.ToResponse(job));
     }
 
+    /// <param name="id">The job id, as GET /api/v1/jobs lists it.</param>
     public static async Task<Results<Ok<JobResponse>, Accepted<JobResponse>, ProblemHttpResult>> CancelJob(
         long id, JobQueue queue, RemapDbContext context, CancellationToken cancellationToken)
     {
@@ -77,6 +80,7 @@ public static class JobsApi
         };
     }
 
+    /// <param name="id">The job id, as GET /api/v1/jobs lists it.</param>
     public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> SetPriority(
         long id, SetPriorityRequest request, JobQueue queue, RemapDbContext context, CancellationToken cancellationToken)
     {

@@ -12,11 +12,13 @@ public sealed class CreateModelRequestValidator : AbstractValidator<CreateModelR
 
     public CreateModelRequestValidator()
     {
-        RuleFor(request => request.Source).NotEmpty().MaximumLength(MaxSourceLength);
+        RuleFor(request => request.Source).NotNull()
+            .WithMessage("'source' is missing: send the text of a .remap file.");
+        RuleFor(request => request.Source).NotEmpty().MaximumLength(MaxSourceLength).When(request => request.Source is not null);
         RuleFor(request => request.Name!)
             .MaximumLength(200)
             .Matches(@"^[\p{L}\p{Nd}_.\-]+$")
-            .WithMessage("'Name' may contain only letters, digits, '_', '-' and '.', as the language's model names do.")
+            .WithMessage("'name' may contain only letters, digits, '_', '-' and '.', as the language's model names do.")
             .When(request => request.Name is not null);
         RuleFor(request => request.Dataset!).NotEmpty().MaximumLength(200).When(request => request.Dataset is not null);
         RuleFor(request => request.ParentId).GreaterThan(0);
@@ -34,7 +36,7 @@ public sealed class TrainingOverridesValidator : AbstractValidator<TrainingOverr
         RuleFor(training => training.BatchSize).InclusiveBetween(1, 65536);
         RuleFor(training => training.Optimizer)
             .Must(optimizer => optimizer is null || TrainingSettingsMapping.TryParseOptimizer(optimizer, out _))
-            .WithMessage(training => $"'Optimizer' is '{training.Optimizer}', expected sgd, adam or adamw.");
+            .WithMessage(training => $"'{{PropertyName}}' is '{training.Optimizer}', expected sgd, adam or adamw.");
         RuleFor(training => training.LearningRate).GreaterThan(0).LessThanOrEqualTo(10);
         RuleFor(training => training.WeightDecay).InclusiveBetween(0, 1);
         RuleFor(training => training.Seed).InclusiveBetween(0, int.MaxValue);

@@ -1,17 +1,18 @@
+using System.ComponentModel.DataAnnotations;
 using Remap.Api.Jobs;
 using Remap.Engine.Store;
 
 namespace Remap.Api.Models;
 
 /// <summary>A new model: .remap source text plus optional values that replace the file's header and training settings.</summary>
-/// <param name="Source">The .remap text.</param>
-/// <param name="Name">Replaces the file's <c>model</c> name.</param>
+/// <param name="Source">Required: the .remap text, at most 200,000 characters.</param>
+/// <param name="Name">Replaces the file's <c>model</c> name: letters, digits, '_', '-' and '.', at most 200 characters.</param>
 /// <param name="Dataset">Replaces the file's <c>dataset</c>; a name from GET /api/v1/datasets.</param>
 /// <param name="Training">Replaces single values of the file's <c>training</c> block.</param>
 /// <param name="ParentId">The model this one was derived from, for the exploration tree.</param>
 /// <param name="Job">How to run the training job.</param>
 public sealed record CreateModelRequest(
-    string Source,
+    [property: Required] string Source,
     string? Name = null,
     string? Dataset = null,
     TrainingOverrides? Training = null,
@@ -19,6 +20,12 @@ public sealed record CreateModelRequest(
     JobOptionsRequest? Job = null);
 
 /// <summary>Training settings to replace; a null value keeps the file's value or the default.</summary>
+/// <param name="Epochs">Passes over the training images, 1 to 1000; default 5.</param>
+/// <param name="BatchSize">Images per training step, 1 to 65,536; default 64.</param>
+/// <param name="Optimizer">sgd (with momentum 0.9), adam or adamw; default adam.</param>
+/// <param name="LearningRate">More than 0 and at most 10; default 0.001.</param>
+/// <param name="WeightDecay">0 to 1; default 0.</param>
+/// <param name="Seed">Seed of weight initialisation and batch order, 0 to 2,147,483,647; default 42.</param>
 public sealed record TrainingOverrides(
     int? Epochs = null,
     int? BatchSize = null,

@@ -37,6 +37,8 @@ public static class ModelDiffApi
         return api;
     }
 
+    /// <param name="id">The id of the first model: the one the change texts number layers in.</param>
+    /// <param name="otherId">The id of the model to compare it with.</param>
     public static async Task<Results<Ok<ModelDiffResponse>, ProblemHttpResult>> GetDiff(
         long id, long otherId, RemapDbContext context, StoredArchitectures architectures, PredictionBitsets bitsets, CancellationToken cancellationToken)
     {

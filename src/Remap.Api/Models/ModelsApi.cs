@@ -10,6 +10,9 @@ namespace Remap.Api.Models;
 
 public static class ModelsApi
 {
+    /// <summary>The response header that carries the cursor of the next page of a model listing.</summary>
+    public const string NextCursorHeader = "X-Next-Cursor";
+
     public static RouteGroupBuilder MapModelsApi(this RouteGroupBuilder api)
     {
         var models = api.MapGroup("/models").WithTags("Models");
@@ -24,7 +27,14 @@ public static class ModelsApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
         models.MapGet("/", ListModels)
             .WithName("ListModels")
-            .WithSummary("List models, best validation accuracy first");
+            .WithSummary("List models, best validation accuracy first, one page at a time")
+            .WithDescription(
+                "The order is validation accuracy descending, untrained models last, then id. A page holds at most 'limit' models (default 100, at most 1000). " +
+                "When more models follow, the response carries their cursor in the X-Next-Cursor header and a Link header with rel=\"next\"; " +
+                "pass the cursor unchanged as 'cursor' to get the next page. The last page has neither header. " +
+                "Models added while a client pages appear on a later page or not at all, depending on their accuracy.")
+            .WithValidation<ModelListQuery>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         models.MapGet("/{id:long}", GetModel)
             .WithName("GetModel")
             .WithSummary("Get a model with its layer table, metrics, parent, changes and jobs")
@@ -77,29 +87,71 @@ public static class ModelsApi
     }
 
     public static async Task<Ok<List<ModelSummary>>> ListModels(
-        RemapDbContext context, string? architectureHash, string? dataset, CancellationToken cancellationToken)
+        [AsParameters] ModelListQuery listQuery, RemapDbContext context, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var query = context.Models.AsNoTracking();
-        if (!string.IsNullOrEmpty(architectureHash))
+        if (!string.IsNullOrEmpty(listQuery.ArchitectureHash))
         {
-            query = query.Where(model => model.ArchitectureHash == architectureHash);
+            query = query.Where(model => model.ArchitectureHash == listQuery.ArchitectureHash);
         }
 
-        if (!string.IsNullOrEmpty(dataset))
+        if (!string.IsNullOrEmpty(listQuery.Dataset))
         {
-            query = query.Where(model => model.DatasetName == dataset);
+            query = query.Where(model => model.DatasetName == listQuery.Dataset);
         }
 
-        // TODO: page the listing (limit and cursor) before stores grow to many thousands of models.
+        // The validation filter has accepted the cursor, so it parses.
+        if (listQuery.Cursor is { } cursorText && ModelCursor.TryParse(cursorText, out var cursor))
+        {
+            query = After(query, cursor);
+        }
+
         // Untrained models (no accuracy) go last on every provider, whatever its NULL ordering.
+        // One model more than the limit tells whether a next page exists.
+        var limit = listQuery.Limit ?? ModelListQuery.DefaultLimit;
         var models = await query
             .OrderBy(model => model.ValidationAccuracy == null)
             .ThenByDescending(model => model.ValidationAccuracy)
             .ThenBy(model => model.Id)
+            .Take(limit + 1)
             .ToListAsync(cancellationToken);
+        if (models.Count > limit)
+        {
+            models.RemoveAt(limit);
+            var last = models[^1];
+            SetNextPage(httpContext, new ModelCursor(last.ValidationAccuracy, last.Id).ToString());
+        }
+
         return TypedResults.Ok(models.Select(ModelMapping.ToSummary).ToList());
     }
 
+    /// <summary>Keeps the models that come after the cursor in the listing order.</summary>
+    private static IQueryable<ModelEntity> After(IQueryable<ModelEntity> query, ModelCursor cursor)
+    {
+        if (cursor.ValidationAccuracy is not { } accuracy)
+        {
+            return query.Where(model => model.ValidationAccuracy == null && model.Id > cursor.Id);
+        }
+
+        return query.Where(model => model.ValidationAccuracy == null
+            || model.ValidationAccuracy < accuracy
+            || (model.ValidationAccuracy == accuracy && model.Id > cursor.Id));
+    }
+
+    /// <summary>Sends the next page's cursor as X-Next-Cursor and as an RFC 8288 Link with the same filters.</summary>
+    private static void SetNextPage(HttpContext httpContext, string cursor)
+    {
+        var request = httpContext.Request;
+        var parameters = request.Query
+            .Where(pair => !string.Equals(pair.Key, "cursor", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string?>(pair.Key, value)))
+            .Append(new KeyValuePair<string, string?>("cursor", cursor));
+        var next = $"{request.PathBase}{request.Path}{QueryString.Create(parameters)}";
+        httpContext.Response.Headers[NextCursorHeader] = cursor;
+        httpContext.Response.Headers.Link = $"<{next}>; rel=\"next\"";
+    }
+
+    /// <param name="id">The model id, as GET /api/v1/models lists it.</param>
     public static async Task<Results<Ok<ModelDetail>, ProblemHttpResult>> GetModel(long id, RemapDbContext context, CancellationToken cancellationToken)
     {
         var model = await context.Models

@@ -12,7 +12,11 @@ public sealed class CreatePopulationRequestValidator : AbstractValidator<CreateP
 
     public CreatePopulationRequestValidator()
     {
-        RuleFor(request => request.Dataset).NotEmpty().MaximumLength(200);
+        RuleFor(request => request.Dataset).NotNull()
+            .WithMessage("'dataset' is missing: give a dataset name from GET /api/v1/datasets.");
+        RuleFor(request => request.Dataset).NotEmpty().MaximumLength(200).When(request => request.Dataset is not null);
+        RuleFor(request => request.Count).NotNull()
+            .WithMessage($"'count' is missing: give a number from 1 to {MaxCount} (how many architectures to sample).");
         RuleFor(request => request.Count).InclusiveBetween(1, MaxCount);
         RuleFor(request => request.MaxDepth).InclusiveBetween(2, 30);
         RuleFor(request => request.MaxParameters).InclusiveBetween(100, 50_000_000);

@@ -1,11 +1,12 @@
+using System.ComponentModel.DataAnnotations;
 using Remap.Api.Jobs;
 using Remap.Api.Models;
 
 namespace Remap.Api.Populations;
 
 /// <summary>A request to sample random architectures for a dataset and queue their training.</summary>
-/// <param name="Dataset">A name from GET /api/v1/datasets; it fixes the input shape and the class count.</param>
-/// <param name="Count">How many architectures to sample, 1 to 200.</param>
+/// <param name="Dataset">Required: a name from GET /api/v1/datasets; it fixes the input shape and the class count.</param>
+/// <param name="Count">Required: how many architectures to sample, 1 to 200.</param>
 /// <param name="MaxDepth">The maximum layers per architecture, the final dense layer included; 2 to 30, default 10.</param>
 /// <param name="MaxParameters">The maximum trainable parameters per architecture; 100 to 50,000,000, default 1,000,000.</param>
 /// <param name="AllowedKinds">The layer kinds the hidden layers may use (keywords such as conv2d or relu); all when left out. Image inputs need flatten or globalavgpool among them.</param>
@@ -13,8 +14,8 @@ namespace Remap.Api.Populations;
 /// <param name="Training">Replaces single values of the default training settings.</param>
 /// <param name="Job">How to run the training jobs.</param>
 public sealed record CreatePopulationRequest(
-    string Dataset,
-    int Count,
+    [property: Required] string Dataset,
+    [property: Required] int? Count,
     int? MaxDepth = null,
     long? MaxParameters = null,
     IReadOnlyList<string>? AllowedKinds = null,

@@ -41,7 +41,7 @@ public static class PopulationsApi
         SampledPopulation population;
         try
         {
-            population = PopulationSampler.Sample(template, request.Count, options);
+            population = PopulationSampler.Sample(template, request.Count!.Value, options);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
         {
@@ -75,6 +75,6 @@ public static class PopulationsApi
                 result.Job is null ? null : JobMapping.ToResponse(result.Job)));
         }
 
-        return TypedResults.Ok(new PopulationResponse(info.Name, seed, request.Count, queued, reused, duplicates, population.DiscardedWalks, members));
+        return TypedResults.Ok(new PopulationResponse(info.Name, seed, request.Count!.Value, queued, reused, duplicates, population.DiscardedWalks, members));
     }
 }

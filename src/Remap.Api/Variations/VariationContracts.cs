@@ -1,18 +1,19 @@
+using System.ComponentModel.DataAnnotations;
 using Remap.Api.Jobs;
 using Remap.Api.Models;
 
 namespace Remap.Api.Variations;
 
 /// <summary>A request for children of a trained model, each 1 to <c>maxChanges</c> layer changes away from it.</summary>
-/// <param name="Count">How many children, 1 to 50.</param>
+/// <param name="Count">Required: how many children, 1 to 50.</param>
 /// <param name="MaxChanges">The most layer changes per child, 1 to 5; each child has between 1 and this many. Default 1.</param>
 /// <param name="Seed">The same parent, seed and options give the same children; a random seed is chosen and returned when left out.</param>
 /// <param name="MaxParameters">The most trainable parameters a child may have; 100 to 50,000,000. Default: 4 × the parent's, at least 100,000.</param>
 /// <param name="Kinds">The layer kinds (keywords) that may be inserted or swapped in where no layer restriction names its own; all when left out.</param>
-/// <param name="Layers">Per-layer restrictions; a layer without one allows every action.</param>
+/// <param name="Layers">Per-layer restrictions, at most one per layer; a layer without one allows every action. Restrictions that freeze every layer are rejected with 400.</param>
 /// <param name="Job">How to run the training jobs.</param>
 public sealed record CreateVariationsRequest(
-    int Count,
+    [property: Required] int? Count,
     int? MaxChanges = null,
     int? Seed = null,
     long? MaxParameters = null,
@@ -21,10 +22,10 @@ public sealed record CreateVariationsRequest(
     JobOptionsRequest? Job = null);
 
 /// <summary>What the variations may do at one layer of the parent.</summary>
-/// <param name="Index">The 0-based index of the layer in the parent (GET /api/v1/models/{id} lists them).</param>
+/// <param name="Index">Required: the 0-based index of the layer in the parent, as the <c>index</c> of its layer table (GET /api/v1/models/{id}); index 0 is layer 1 of the change texts.</param>
 /// <param name="Actions">The allowed actions among insert (a new layer before this one), remove, replace and reparameterise; all when left out, none when empty.</param>
 /// <param name="Kinds">The kinds that may be inserted before this layer or swapped in for it; the request's kinds when left out.</param>
-public sealed record LayerRestrictionRequest(int Index, IReadOnlyList<string>? Actions = null, IReadOnlyList<string>? Kinds = null);
+public sealed record LayerRestrictionRequest([property: Required] int? Index, IReadOnlyList<string>? Actions = null, IReadOnlyList<string>? Kinds = null);
 
 /// <summary>One layer-level change between two architectures.</summary>
 /// <param name="Kind">inserted, removed, replaced or reparameterised.</param>
@@ -32,7 +33,7 @@ public sealed record LayerRestrictionRequest(int Index, IReadOnlyList<string>? A
 /// <param name="AfterIndex">The 0-based index in the second architecture, null for a removal.</param>
 /// <param name="Before">The old layer in canonical syntax.</param>
 /// <param name="After">The new layer in canonical syntax.</param>
-/// <param name="Description">The change in plain words, counting layers from 1.</param>
+/// <param name="Description">The change in plain words; "layer N" counts from 1 (layer 1 has index 0) in the numbering of the first architecture.</param>
 public sealed record LayerChangeResponse(
     string Kind,
     int? BeforeIndex,

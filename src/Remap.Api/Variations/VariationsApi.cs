@@ -21,7 +21,8 @@ public static class VariationsApi
             .WithSummary("Queue children of a trained model, each 1 to maxChanges random layer changes away, honouring per-layer restrictions")
             .WithDescription(
                 "Actions: insert a layer before the chosen layer, remove it, replace it with another kind, or set one parameter to another allowed value. " +
-                "Every child is shape-checked and within the parameter budget, and none repeats the parent or a sibling. The final dense layer only takes insertions before it.")
+                "Every child is shape-checked and within the parameter budget, and none repeats the parent or a sibling. The final dense layer only takes insertions before it. " +
+                "Restrictions name layers by 0-based index (index 0 is layer 1 of the change texts); restrictions that leave no action on any layer are rejected with 400.")
             .WithValidation<CreateVariationsRequest>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -29,6 +30,7 @@ public static class VariationsApi
         return api;
     }
 
+    /// <param name="id">The id of the parent model; its training must have succeeded.</param>
     public static async Task<Results<Ok<VariationsResponse>, ProblemHttpResult>> CreateVariations(
         long id, CreateVariationsRequest request, RemapDbContext context, ModelRegistration registration, DerivedModels derived,
         CancellationToken cancellationToken)
@@ -51,14 +53,21 @@ public static class VariationsApi
         }
 
         var architecture = compiled.Architecture!.WithTraining(StoreJson.Deserialize<TrainingSettings>(parent.TrainingSettingsJson));
-        if (request.Layers?.FirstOrDefault(layer => layer.Index >= architecture.Layers.Length) is { } outside)
+        var layerCount = architecture.Layers.Length;
+        if (request.Layers?.FirstOrDefault(layer => layer.Index >= layerCount) is { } outside)
         {
             return Problems.BadRequest("Layer index out of range",
-                $"'layers' restricts index {outside.Index}, but model {id} has layers 0 to {architecture.Layers.Length - 1}: use a 0-based index from its layer table.");
+                $"'layers' restricts index {outside.Index} (layer {outside.Index + 1}), but model {id} has {layerCount} layers, indexes 0 to {layerCount - 1}: " +
+                "use a 0-based index from its layer table (index 0 is layer 1).");
         }
 
         var seed = request.Seed ?? Random.Shared.Next();
         var options = ToOptions(request, seed, parent.ParameterCount);
+        if (VariationRestrictions.DescribeFrozen(architecture, options) is { } frozen)
+        {
+            return Problems.BadRequest("Every layer is frozen", $"Model {id} cannot vary: {frozen}");
+        }
+
         var set = VariationGenerator.Generate(architecture, options);
 
         var children = new List<VariationChildResponse>();
@@ -75,21 +84,22 @@ public static class VariationsApi
                 queued.Reused, ModelMapping.ToSummary(queued.Model), queued.Job is null ? null : JobMapping.ToResponse(queued.Job)));
         }
 
-        var shortfall = children.Count < request.Count
-            ? $"Only {children.Count} of {request.Count} distinct valid children were found in {set.RejectedCandidates + children.Count} candidates: " +
+        var requested = request.Count!.Value;
+        var shortfall = children.Count < requested
+            ? $"Only {children.Count} of {requested} distinct valid children were found in {set.RejectedCandidates + children.Count} candidates: " +
               "allow more actions or kinds, raise maxChanges or maxParameters, or ask for fewer."
             : null;
-        return TypedResults.Ok(new VariationsResponse(id, seed, request.Count, set.RejectedCandidates, shortfall, children));
+        return TypedResults.Ok(new VariationsResponse(id, seed, requested, set.RejectedCandidates, shortfall, children));
     }
 
     private static VariationOptions ToOptions(CreateVariationsRequest request, int seed, long parentParameters)
     {
         var budget = request.MaxParameters ?? Math.Max(100_000, parentParameters * 4);
         var restrictions = (request.Layers ?? []).Select(layer => new LayerRestriction(
-            layer.Index,
+            layer.Index!.Value,
             layer.Actions is null ? null : [.. layer.Actions.Select(text => LayerKindNames.TryParseAction(text, out var action) ? action : default)],
             layer.Kinds is null ? null : [.. layer.Kinds.Select(LayerKindNames.Parse)]));
-        return new VariationOptions(request.Count, request.MaxChanges ?? 1, seed, budget)
+        return new VariationOptions(request.Count!.Value, request.MaxChanges ?? 1, seed, budget)
         {
             Kinds = [.. (request.Kinds ?? []).Select(LayerKindNames.Parse)],
             Restrictions = [.. restrictions],

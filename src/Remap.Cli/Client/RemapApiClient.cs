@@ -31,15 +31,19 @@ public sealed class RemapApiClient : IDisposable
 
     public Uri BaseAddress => http.BaseAddress!;
 
+    /// <summary>How many models <see cref="ListModelsAsync"/> asks for per page; the server accepts 1 to 1000.</summary>
+    public int ModelPageSize { get; init; } = ModelListQuery.MaxLimit;
+
     public Task<CreatedModelResponse> CreateModelAsync(CreateModelRequest request, CancellationToken cancellationToken) =>
         SendAsync<CreatedModelResponse>(HttpMethod.Post, "api/v1/models", request, cancellationToken);
 
     public Task<ModelDetail> GetModelAsync(long id, CancellationToken cancellationToken) =>
         SendAsync<ModelDetail>(HttpMethod.Get, $"api/v1/models/{id}", null, cancellationToken);
 
-    public Task<List<ModelSummary>> ListModelsAsync(string? architectureHash, string? dataset, CancellationToken cancellationToken)
+    /// <summary>Lists every matching model, best validation accuracy first, following the server's pages to the last.</summary>
+    public async Task<List<ModelSummary>> ListModelsAsync(string? architectureHash, string? dataset, CancellationToken cancellationToken)
     {
-        var filters = new List<string>();
+        var filters = new List<string> { $"limit={ModelPageSize}" };
         if (!string.IsNullOrEmpty(architectureHash))
         {
             filters.Add($"architectureHash={Uri.EscapeDataString(architectureHash)}");
@@ -50,8 +54,18 @@ public sealed class RemapApiClient : IDisposable
             filters.Add($"dataset={Uri.EscapeDataString(dataset)}");
         }
 
-        var query = filters.Count == 0 ? "" : "?" + string.Join('&', filters);
-        return SendAsync<List<ModelSummary>>(HttpMethod.Get, $"api/v1/models{query}", null, cancellationToken);
+        var models = new List<ModelSummary>();
+        string? cursor = null;
+        do
+        {
+            var query = string.Join('&', cursor is null ? filters : [.. filters, $"cursor={Uri.EscapeDataString(cursor)}"]);
+            using var response = await SendRawAsync(HttpMethod.Get, $"api/v1/models?{query}", null, cancellationToken);
+            models.AddRange(await ReadBodyAsync<List<ModelSummary>>(response, cancellationToken));
+            cursor = response.Headers.TryGetValues(ModelsApi.NextCursorHeader, out var values) ? values.FirstOrDefault() : null;
+        }
+        while (cursor is not null);
+
+        return models;
     }
 
     public Task<List<JobResponse>> ListJobsAsync(string? state, CancellationToken cancellationToken) =>
@@ -67,8 +81,8 @@ public sealed class RemapApiClient : IDisposable
     public Task<JobResponse> SetJobPriorityAsync(long id, int priority, CancellationToken cancellationToken) =>
         SendAsync<JobResponse>(HttpMethod.Put, $"api/v1/jobs/{id}/priority", new SetPriorityRequest(priority), cancellationToken);
 
-    public Task<AblationStudyResponse> CreateAblationStudyAsync(long modelId, CancellationToken cancellationToken) =>
-        SendAsync<AblationStudyResponse>(HttpMethod.Post, $"api/v1/models/{modelId}/ablations", null, cancellationToken);
+    public Task<AblationStudyResponse> CreateAblationStudyAsync(long modelId, CreateAblationStudyRequest request, CancellationToken cancellationToken) =>
+        SendAsync<AblationStudyResponse>(HttpMethod.Post, $"api/v1/models/{modelId}/ablations", request, cancellationToken);
 
     public Task<VariationsResponse> CreateVariationsAsync(long modelId, CreateVariationsRequest request, CancellationToken cancellationToken) =>
         SendAsync<VariationsResponse>(HttpMethod.Post, $"api/v1/models/{modelId}/variations", request, cancellationToken);
@@ -83,6 +97,13 @@ public sealed class RemapApiClient : IDisposable
         SendAsync<List<DatasetResponse>>(HttpMethod.Get, "api/v1/datasets", null, cancellationToken);
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var response = await SendRawAsync(method, path, body, cancellationToken);
+        return await ReadBodyAsync<T>(response, cancellationToken);
+    }
+
+    /// <summary>Sends a request and returns the successful response; a failure becomes a <see cref="RemapApiException"/>.</summary>
+    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
@@ -104,17 +125,22 @@ public sealed class RemapApiClient : IDisposable
                 []);
         }
 
-        using (response)
+        if (!response.IsSuccessStatusCode)
         {
-            if (!response.IsSuccessStatusCode)
+            using (response)
             {
                 throw await ReadProblemAsync(response, cancellationToken);
             }
-
-            var result = await response.Content.ReadFromJsonAsync<T>(JsonOptions, cancellationToken);
-            return result ?? throw new RemapApiException(
-                (int)response.StatusCode, "Empty response", $"{method} {path} returned no body.", []);
         }
+
+        return response;
+    }
+
+    private static async Task<T> ReadBodyAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var result = await response.Content.ReadFromJsonAsync<T>(JsonOptions, cancellationToken);
+        return result ?? throw new RemapApiException(
+            (int)response.StatusCode, "Empty response", $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} returned no body.", []);
     }
 
     private static async Task<RemapApiException> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)

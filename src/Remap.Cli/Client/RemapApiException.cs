@@ -6,7 +6,7 @@ public sealed record ProblemDiagnostic(int Line, int Column, string Code, string
 /// <summary>
 /// An error response from the server. <see cref="Title"/> and <see cref="Detail"/> come from its
 /// RFC 9457 problem details. Architecture errors also carry their diagnostics, and request
-/// validation errors carry the messages per request field (for example <c>Training.Epochs</c>).
+/// validation errors carry the messages per request field (for example <c>training.epochs</c>).
 /// </summary>
 public sealed class RemapApiException(
     int statusCode,

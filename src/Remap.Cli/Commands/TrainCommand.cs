@@ -12,9 +12,9 @@ internal static class TrainCommand
     // Request fields the server validates, named as this command's options so errors point at what the user typed.
     private static readonly Dictionary<string, string> OptionNames = new()
     {
-        ["Name"] = "--name",
-        ["Dataset"] = "--dataset",
-        ["Training.Epochs"] = "--epochs",
+        ["name"] = "--name",
+        ["dataset"] = "--dataset",
+        ["training.epochs"] = "--epochs",
     };
 
     public static Command Create()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Remap.Api.Ablations;
 using Remap.Api.Models;
 using Remap.Cli.Client;
 using Remap.Cli.Output;
@@ -29,7 +30,7 @@ internal sealed class DemoRunner(IAnsiConsole console, RemapApiClient client)
         }
 
         console.MarkupLine($"\n[bold]Ablation study of {Markup.Escape(best.Name)}[/], the best model by validation accuracy ({ModelOutput.Accuracy(best.LatestRun!.ValidationAccuracy)}).");
-        var study = await client.CreateAblationStudyAsync(best.Id, cancellationToken);
+        var study = await client.CreateAblationStudyAsync(best.Id, new CreateAblationStudyRequest(), cancellationToken);
         AblationOutput.WriteQueued(console, study);
         await JobProgress.WatchAsync(
             console,

@@ -9,7 +9,7 @@ namespace Remap.Cli.Output;
 /// </summary>
 public static class ProblemOutput
 {
-    /// <summary>Prints the error; <paramref name="optionNames"/> maps request fields (<c>Training.Epochs</c>) to the options that set them (<c>--epochs</c>).</summary>
+    /// <summary>Prints the error; <paramref name="optionNames"/> maps request fields (<c>training.epochs</c>) to the options that set them (<c>--epochs</c>).</summary>
     public static void Write(
         RemapApiException exception,
         string? fileName = null,

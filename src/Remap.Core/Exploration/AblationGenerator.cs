@@ -49,7 +49,7 @@ public static class AblationGenerator
             if (index < 0 || index >= removable)
             {
                 throw new ArgumentOutOfRangeException(nameof(options), index,
-                    $"Layer index {index} cannot be ablated: choose from 0 to {removable - 1} (the final dense layer is never removed).");
+                    $"Index {index} (layer {index + 1}) cannot be ablated: choose an index from 0 to {removable - 1} (layers 1 to {removable}); the final dense layer is never removed.");
             }
         }
 

@@ -65,12 +65,12 @@ public static class VariationGenerator
             if (restriction.LayerIndex < 0 || restriction.LayerIndex >= parent.Layers.Length)
             {
                 throw new ArgumentException(
-                    $"A restriction names layer index {restriction.LayerIndex}, but the parent has layers 0 to {parent.Layers.Length - 1}: use a 0-based index of an existing layer.");
+                    $"A restriction names index {restriction.LayerIndex} (layer {restriction.LayerIndex + 1}), but the parent has {parent.Layers.Length} layers, indexes 0 to {parent.Layers.Length - 1}: use the 0-based index of an existing layer (index 0 is layer 1).");
             }
 
             if (!named.Add(restriction.LayerIndex))
             {
-                throw new ArgumentException($"Layer index {restriction.LayerIndex} has two restrictions: merge them into one.");
+                throw new ArgumentException($"Index {restriction.LayerIndex} (layer {restriction.LayerIndex + 1}) has two restrictions: merge them into one.");
             }
 
             result[restriction.LayerIndex] = (restriction.Actions ?? allActions, restriction.Kinds ?? defaultKinds);
