@@ -26,9 +26,12 @@ public sealed class LineMap
     public ImmutableArray<TextLine> Lines { get; }
 
     /// <summary>Splits a text at <c>\r\n</c>, <c>\n</c> and <c>\r</c>; an empty text has one empty line.</summary>
-    public static LineMap Create(string text)
+    public static LineMap Create(string text) => Create(text, 16);
+
+    /// <summary>Splits a text as <see cref="Create(string)"/> does, with room for the expected number of lines.</summary>
+    internal static LineMap Create(string text, int expectedLines)
     {
-        var lines = ImmutableArray.CreateBuilder<TextLine>();
+        var lines = ImmutableArray.CreateBuilder<TextLine>(expectedLines);
         var start = 0;
         var position = 0;
         while (position < text.Length)
@@ -48,7 +51,7 @@ public sealed class LineMap
         }
 
         lines.Add(new TextLine(lines.Count + 1, start, text.Length, text.Length));
-        return new LineMap(lines.ToImmutable());
+        return new LineMap(lines.Count == lines.Capacity ? lines.MoveToImmutable() : lines.ToImmutable());
     }
 
     public TextLine GetLine(int offset)
