@@ -9,6 +9,9 @@ internal sealed class TextDocumentStore
 {
     private readonly ConcurrentDictionary<string, DocumentSnapshot> documents = new(StringComparer.Ordinal);
 
+    /// <summary>Raised after a document is opened, with its first snapshot, before <see cref="Changed"/>.</summary>
+    public event Action<DocumentSnapshot>? Opened;
+
     /// <summary>Raised after a document is opened or changed, with its new snapshot.</summary>
     public event Action<DocumentSnapshot>? Changed;
 
@@ -23,6 +26,7 @@ internal sealed class TextDocumentStore
     {
         var snapshot = new DocumentSnapshot(item.Uri, item.Version, item.Text ?? "");
         documents[item.Uri] = snapshot;
+        Opened?.Invoke(snapshot);
         Changed?.Invoke(snapshot);
     }
 
