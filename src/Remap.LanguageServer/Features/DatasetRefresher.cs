@@ -6,9 +6,10 @@ namespace Remap.LanguageServer.Features;
 /// <summary>
 /// Keeps the configured Remap server's dataset list, which dataset lines are checked against, as fresh as users expect:
 /// read with the settings, read again in the background when a document is opened and the list is older than
-/// <paramref name="lifetime"/>, and every <paramref name="interval"/> while documents are open. Diagnostics never wait for
-/// these reads; they use the list known so far, and <paramref name="onChanged"/> checks every open document again when a
-/// read finds a different list or a different failure.
+/// <paramref name="lifetime"/>, and every <paramref name="interval"/> while documents are open. Diagnostics wait only for
+/// the first read with the settings (two seconds at most, in <see cref="SettingsStore.WhenFirstReadAsync"/>). Later reads
+/// run in the background, and <paramref name="onChanged"/> checks every open document again when a read finds a different
+/// list or a different failure.
 /// </summary>
 internal sealed class DatasetRefresher(SettingsStore settings, RemapServerClient server, TimeSpan lifetime, TimeSpan interval, Action onChanged, ILogger logger)
 {
