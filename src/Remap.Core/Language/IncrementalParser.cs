@@ -24,7 +24,7 @@ internal sealed partial class Parser
         var newEditEnd = newText.Length - suffix;
         var offsetDelta = newText.Length - oldText.Length;
 
-        var lines = LineMap.Create(newText, old.Lines.Lines.Length + 8);
+        var lines = LineMap.Create(newText);
         var lineDelta = lines.Lines.Length - old.Lines.Lines.Length;
 
         // Start one line early when the edit begins a line: a '\n' typed after '\r' changes the line before.

@@ -26,12 +26,11 @@ public sealed class LineMap
     public ImmutableArray<TextLine> Lines { get; }
 
     /// <summary>Splits a text at <c>\r\n</c>, <c>\n</c> and <c>\r</c>; an empty text has one empty line.</summary>
-    public static LineMap Create(string text) => Create(text, 16);
-
-    /// <summary>Splits a text as <see cref="Create(string)"/> does, with room for the expected number of lines.</summary>
-    internal static LineMap Create(string text, int expectedLines)
+    public static LineMap Create(string text)
     {
-        var lines = ImmutableArray.CreateBuilder<TextLine>(expectedLines);
+        // Counting the breaks first sizes the array once for '\n' endings; "\r\n" endings count twice, so that array is copied once.
+        var span = text.AsSpan();
+        var lines = ImmutableArray.CreateBuilder<TextLine>(span.Count('\n') + span.Count('\r') + 1);
         var start = 0;
         var position = 0;
         while (position < text.Length)
