@@ -55,7 +55,7 @@ var version = 1;
 var commentLine = editLine - 1;
 var commentEnd = lines[commentLine].Length;
 
-// Warm-up: both kinds of edit, so that the JIT has compiled the server's edit and compile paths at full optimisation
+// Warm-up: both kinds of edit, so that tiered compilation has seen the server's edit and compile paths often enough to optimise them
 // before the figures start. Diagnostics without an edit would only return the cached result.
 for (var index = 0; index < 200; index++)
 {
