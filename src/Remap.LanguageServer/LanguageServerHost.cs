@@ -53,6 +53,7 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
     public LanguageServerHost(Stream input, Stream output, ILoggerFactory loggerFactory, LanguageServerOptions? options = null)
     {
         options ??= new LanguageServerOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.DatasetRefreshInterval, TimeSpan.Zero, nameof(options.DatasetRefreshInterval));
         logger = loggerFactory.CreateLogger("Remap.LanguageServer");
 
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = ProtocolSerializer.Options };

@@ -118,6 +118,16 @@ public class DatasetRefreshTests
         Assert.Equal("RM0114", Assert.Single(diagnostics).GetProperty("code").GetString());
     }
 
+    [Fact]
+    public void Options_RejectZeroInterval()
+    {
+        var options = new LanguageServerOptions { DatasetRefreshInterval = TimeSpan.Zero };
+
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => LspClient.Start(options));
+
+        Assert.Equal("DatasetRefreshInterval", exception.ParamName);
+    }
+
     private static Task<LspClient> StartAsync(MockRemapServer server, LanguageServerOptions options) =>
         LspClient.InitializedAsync(options: options with { DiagnosticDelay = TimeSpan.FromMilliseconds(20) }, settings: new Dictionary<string, JsonNode?> { ["remap.server.url"] = server.Url });
 
