@@ -4,7 +4,8 @@
 // end of the file, p50 and p99 over N requests each, and the server process's memory. The server runs as its own process
 // over stdio, as an editor starts it. The client pulls diagnostics, so the timings are the server's work plus one
 // stdio round trip, never the typing delay of pushed diagnostics.
-// Usage (see README.md beside this file): build with --artifacts-path, then run the DLL with [REQUESTS].
+// Usage (see README.md beside this file): build with --artifacts-path, then run the DLL with [REQUESTS] [SERVER_DLL], where
+// SERVER_DLL is another build of remap-language-server.dll to measure, such as an older commit's, for a before/after ratio.
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -12,7 +13,13 @@ using System.Text.Json;
 using StreamJsonRpc;
 
 var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
-var serverPath = Path.Combine(AppContext.BaseDirectory, "remap-language-server.dll");
+var serverPath = args.Length > 1 ? Path.GetFullPath(args[1]) : Path.Combine(AppContext.BaseDirectory, "remap-language-server.dll");
+if (!File.Exists(serverPath))
+{
+    Console.Error.WriteLine($"the language server '{serverPath}' does not exist: build it first, or pass the path of remap-language-server.dll");
+    return 2;
+}
+
 const string Uri = "file:///tmp/bench/long.remap";
 
 var text = LongFile(2000);
@@ -44,30 +51,44 @@ await rpc.InvokeWithParameterObjectAsync<JsonElement>("initialize", new
 await rpc.NotifyWithParameterObjectAsync("initialized", new { });
 await rpc.NotifyWithParameterObjectAsync("textDocument/didOpen", new { textDocument = new { uri = Uri, languageId = "remap", version = 1, text } });
 
-// Warm-up: JIT and the first compilation are not part of the figures.
-for (var index = 0; index < 50; index++)
+var version = 1;
+var commentLine = editLine - 1;
+var commentEnd = lines[commentLine].Length;
+
+// Warm-up: both kinds of edit, so that tiered compilation has seen the server's edit and compile paths often enough to optimise them
+// before the figures start. Diagnostics without an edit would only return the cached result.
+for (var index = 0; index < 200; index++)
 {
+    await ReplaceDigitAsync(index);
+    await Diagnostics();
+    await TypeInCommentAsync(index);
     await Diagnostics();
 }
 
-var version = 100;
 var diagnostics = new double[requests];
 var stopwatch = new Stopwatch();
 for (var index = 0; index < requests; index++)
 {
-    // One character: units=64 becomes units=65 and back.
-    var digit = index % 2 == 0 ? "5" : "4";
-    await rpc.NotifyWithParameterObjectAsync("textDocument/didChange", new
-    {
-        textDocument = new { uri = Uri, version = ++version },
-        contentChanges = new[] { new { range = Range(editLine, 13, editLine, 14), text = digit } },
-    });
+    await ReplaceDigitAsync(index);
     stopwatch.Restart();
     var items = await Diagnostics();
     diagnostics[index] = stopwatch.Elapsed.TotalMilliseconds;
     if (items != 0)
     {
         throw new InvalidOperationException($"the long file should have no diagnostics, but has {items}");
+    }
+}
+
+var typing = new double[requests];
+for (var index = 0; index < requests; index++)
+{
+    await TypeInCommentAsync(index);
+    stopwatch.Restart();
+    var items = await Diagnostics();
+    typing[index] = stopwatch.Elapsed.TotalMilliseconds;
+    if (items != 0)
+    {
+        throw new InvalidOperationException($"the long file should have no diagnostics after typing in a comment, but has {items}");
     }
 }
 
@@ -105,8 +126,10 @@ for (var index = 0; index < requests; index++)
 var status = File.ReadAllLines($"/proc/{server.Id}/status");
 string Memory(string key) => status.First(line => line.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim();
 
+Console.WriteLine($"server: {serverPath}");
 Console.WriteLine($"file: {lines.Length} lines, {text.Length} characters; {requests} requests each; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 Report("diagnostics after a one-character edit", diagnostics, target: 20);
+Report("diagnostics after typing or deleting a character", typing, target: 20);
 Report("completion at the end of the file", completion, target: 10);
 Report("round trip of an empty request (floor)", floor, target: null);
 Report("ArchitectureCompiler.Compile in this process (reference)", compile, target: null);
@@ -116,6 +139,29 @@ await rpc.InvokeWithParameterObjectAsync<JsonElement>("shutdown", null);
 await rpc.NotifyAsync("exit");
 await server.WaitForExitAsync();
 Console.WriteLine($"server exit code: {server.ExitCode}");
+return 0;
+
+// One character: units=64 becomes units=65 and back.
+Task ReplaceDigitAsync(int index) =>
+    rpc.NotifyWithParameterObjectAsync("textDocument/didChange", new
+    {
+        textDocument = new { uri = Uri, version = ++version },
+        contentChanges = new[] { new { range = Range(editLine, 13, editLine, 14), text = index % 2 == 0 ? "5" : "4" } },
+    });
+
+// Typing: one character added at the end of the comment line above, then removed. Each edit changes the length of the
+// text, so every statement after it moves to a new offset.
+Task TypeInCommentAsync(int index) =>
+    rpc.NotifyWithParameterObjectAsync("textDocument/didChange", new
+    {
+        textDocument = new { uri = Uri, version = ++version },
+        contentChanges = new[]
+        {
+            index % 2 == 0
+                ? new { range = Range(commentLine, commentEnd, commentLine, commentEnd), text = "7" }
+                : new { range = Range(commentLine, commentEnd, commentLine, commentEnd + 1), text = "" },
+        },
+    });
 
 async Task<int> Diagnostics()
 {

@@ -24,6 +24,12 @@ public sealed record LanguageServerOptions
 
     /// <summary>How often the server repeats the "already trained" lookups that lens requests made recently.</summary>
     public TimeSpan CodeLensRecheckInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How old the Remap server's dataset list may be when a document is opened before it is read again in the background.</summary>
+    public TimeSpan DatasetListLifetime { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the server reads the dataset list again while documents are open.</summary>
+    public TimeSpan DatasetRefreshInterval { get; init; } = TimeSpan.FromSeconds(60);
 }
 
 /// <summary>
@@ -36,6 +42,8 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
     private readonly ServerSession session = new();
     private readonly DiagnosticPublisher publisher;
     private readonly RemapServerClient serverClient;
+    private readonly DatasetRefresher datasets;
+    private readonly TextDocumentStore documents;
     private readonly ILogger logger;
     private readonly ClientConnection client;
     private readonly TimeSpan recheckInterval;
@@ -45,6 +53,7 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
     public LanguageServerHost(Stream input, Stream output, ILoggerFactory loggerFactory, LanguageServerOptions? options = null)
     {
         options ??= new LanguageServerOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.DatasetRefreshInterval, TimeSpan.Zero, nameof(options.DatasetRefreshInterval));
         logger = loggerFactory.CreateLogger("Remap.LanguageServer");
 
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = ProtocolSerializer.Options };
@@ -58,13 +67,15 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
         recheckInterval = options.CodeLensRecheckInterval;
         client = new ClientConnection();
         client.Attach(rpc);
-        var documents = new TextDocumentStore();
+        documents = new TextDocumentStore();
         var settings = new SettingsStore();
         var analyzer = new DocumentAnalyzer(settings);
         publisher = new DiagnosticPublisher(session, documents, analyzer, client, options.DiagnosticDelay, logger);
         serverClient = new RemapServerClient(options.ServerTimeout, options.ServerAnswerLifetime, logger);
-        var configuration = new ConfigurationReader(session, settings, client, serverClient, () => OnSettingsChanged(client), logger);
+        datasets = new DatasetRefresher(settings, serverClient, options.DatasetListLifetime, options.DatasetRefreshInterval, () => OnSettingsChanged(client), logger);
+        var configuration = new ConfigurationReader(session, settings, client, datasets, () => OnSettingsChanged(client), logger);
 
+        documents.Opened += _ => datasets.RefreshIfStale(stopping.Token);
         documents.Changed += publisher.Schedule;
         documents.Closed += uri =>
         {
@@ -97,6 +108,7 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
     {
         rpc.StartListening();
         var recheck = RecheckCodeLensesAsync(stopping.Token);
+        var datasetRefresh = datasets.RunAsync(() => session.IsInitialized && !session.ShutdownReceived && documents.All.Count > 0, stopping.Token);
         var finished = await Task.WhenAny(session.Exited, rpc.Completion).ConfigureAwait(false);
         if (finished != session.Exited)
         {
@@ -105,6 +117,7 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
 
         await stopping.CancelAsync().ConfigureAwait(false);
         await recheck.ConfigureAwait(false);
+        await datasetRefresh.ConfigureAwait(false);
         publisher.Dispose();
         var code = session.Exited.IsCompleted ? await session.Exited.ConfigureAwait(false) : session.Exit();
         Log.Exiting(logger, code, session.ShutdownReceived);

@@ -38,6 +38,9 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Error, "The client sent a malformed message ({Reason}); the connection ends because the stream cannot be read past it")]
     public static partial void MalformedMessage(ILogger logger, string reason, Exception? exception);
 
+    [LoggerMessage(13, LogLevel.Information, "The dataset list of {ServerUrl} changed: {DatasetCount} datasets, failure: {Failure}; checking open documents again")]
+    public static partial void DatasetListChanged(ILogger logger, Uri serverUrl, int datasetCount, string failure);
+
     [LoggerMessage(11, LogLevel.Information, "The client process {ProcessId} is not visible from here, so the server does not watch it")]
     public static partial void ParentNotFound(ILogger logger, int processId);
 }

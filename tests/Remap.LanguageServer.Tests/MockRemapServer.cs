@@ -34,11 +34,17 @@ internal sealed class MockRemapServer : IDisposable
                 Requests.Enqueue(pathAndQuery);
                 Authorizations.Enqueue(context.Request.Headers["Authorization"] ?? "");
                 var body = respond(pathAndQuery);
-                context.Response.StatusCode = body is null ? 404 : 200;
-                context.Response.ContentType = "application/json";
-                var bytes = Encoding.UTF8.GetBytes(body ?? "{}");
-                await context.Response.OutputStream.WriteAsync(bytes);
-                context.Response.Close();
+                try
+                {
+                    context.Response.StatusCode = body is null ? 404 : 200;
+                    context.Response.ContentType = "application/json";
+                    await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(body ?? "{}"));
+                    context.Response.Close();
+                }
+                catch (Exception exception) when (exception is IOException or HttpListenerException or ObjectDisposedException)
+                {
+                    // The language server under test stopped waiting for this response, or the mock was stopped while it answered.
+                }
             }
         });
     }

@@ -12,7 +12,8 @@ internal static class Binder
     private const int MaximumDimension = 65536;
     private const int MaximumClasses = 100000;
 
-    public static Compilation Bind(SyntaxTree syntax, CompileOptions options, CancellationToken cancellationToken)
+    /// <summary>Binds a tree; with <paramref name="layerCache"/>, layer lines already bound in an earlier version are not bound again.</summary>
+    public static Compilation Bind(SyntaxTree syntax, CompileOptions options, CancellationToken cancellationToken, LayerBindingCache? layerCache = null)
     {
         var diagnostics = new DiagnosticBag(syntax.Lines);
         diagnostics.AddRange(syntax.Diagnostics);
@@ -44,7 +45,8 @@ internal static class Binder
         foreach (var statement in syntax.Layers)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (LayerBinder.Bind(statement, diagnostics) is { } layer)
+            var bound = layerCache is null ? LayerBinder.Bind(statement, diagnostics) : layerCache.Bind(statement, syntax.Text, diagnostics);
+            if (bound is { } layer)
             {
                 layers.Add(layer);
                 layerSyntax.Add(statement);

@@ -21,6 +21,11 @@ internal sealed class DiagnosticBag(LineMap lines)
         diagnostics.Add(new Diagnostic(code, severity, message, span.Start, span.Length, line, column, endLine, endColumn));
     }
 
+    /// <summary>Returns the diagnostics reported since the bag held <paramref name="count"/> of them, in report order.</summary>
+    public IEnumerable<Diagnostic> Since(int count) => diagnostics.Skip(count);
+
+    public void Add(Diagnostic diagnostic) => diagnostics.Add(diagnostic);
+
     public void AddRange(IEnumerable<Diagnostic> others) => diagnostics.AddRange(others);
 
     public ImmutableArray<Diagnostic> ToSortedArray() =>

@@ -8,31 +8,46 @@ namespace Remap.Core.Language;
 /// Parses a .remap text line by line. A line with a syntax error is reported once and skipped,
 /// so every error of a file is reported in one pass.
 /// </summary>
-internal sealed class Parser
+internal sealed partial class Parser
 {
     private readonly string text;
     private readonly DiagnosticBag diagnostics;
-    private readonly List<StatementSyntax> statements = [];
+    private readonly List<StatementSyntax> statements;
+    private readonly List<bool> blockOpenAtLineStart;
     private OpenBlock? block;
 
-    private Parser(string text, LineMap lines)
+    private Parser(string text, LineMap lines, int statementCapacity)
     {
         this.text = text;
         diagnostics = new DiagnosticBag(lines);
+        statements = new List<StatementSyntax>(statementCapacity);
+        blockOpenAtLineStart = new List<bool>(lines.Lines.Length);
     }
 
     public static SyntaxTree Parse(string text, CancellationToken cancellationToken)
     {
         var lines = LineMap.Create(text);
-        var parser = new Parser(text, lines);
+        var parser = new Parser(text, lines, lines.Lines.Length);
         foreach (var line in lines.Lines)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            parser.ParseLine(line);
+            parser.ParseNextLine(line);
         }
 
-        parser.FinishOpenBlock();
-        return new SyntaxTree(text, lines, [.. parser.statements], parser.diagnostics.ToSortedArray());
+        return parser.Finish(lines);
+    }
+
+    // Records the state a line starts in before parsing it, so a later reparse knows where it may resume.
+    private void ParseNextLine(TextLine line)
+    {
+        blockOpenAtLineStart.Add(block is not null);
+        ParseLine(line);
+    }
+
+    private SyntaxTree Finish(LineMap lines)
+    {
+        FinishOpenBlock();
+        return new SyntaxTree(text, lines, [.. statements], diagnostics.ToSortedArray(), [.. blockOpenAtLineStart]);
     }
 
     // Quotes a printable character and names any other by its code point, such as U+0007, which would show as blank.

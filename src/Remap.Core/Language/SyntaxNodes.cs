@@ -24,6 +24,14 @@ public abstract class StatementSyntax(TextSpan span, int line, SyntaxToken? trai
     public IEnumerable<SyntaxToken> Tokens() => OwnTokens().OfType<SyntaxToken>().OrderBy(token => token.Span.Start);
 
     private protected abstract IEnumerable<SyntaxToken?> OwnTokens();
+
+    /// <summary>Returns this statement moved by an edit before it: offsets by <paramref name="offsetDelta"/>, lines by <paramref name="lineDelta"/>.</summary>
+    internal StatementSyntax Move(int offsetDelta, int lineDelta) =>
+        offsetDelta == 0 && lineDelta == 0 ? this : MoveCore(offsetDelta, lineDelta);
+
+    private protected abstract StatementSyntax MoveCore(int offsetDelta, int lineDelta);
+
+    private protected TextSpan MovedSpan(int offsetDelta) => new(Span.Start + offsetDelta, Span.Length);
 }
 
 /// <summary>A line holding only a comment.</summary>
@@ -32,6 +40,8 @@ public sealed class CommentLineSyntax(SyntaxToken comment, int line) : Statement
     public SyntaxToken Comment { get; } = comment;
 
     private protected override IEnumerable<SyntaxToken?> OwnTokens() => [Comment];
+
+    private protected override StatementSyntax MoveCore(int offsetDelta, int lineDelta) => new CommentLineSyntax(Comment.Move(offsetDelta), Line + lineDelta);
 }
 
 public enum HeaderKind
@@ -54,6 +64,9 @@ public sealed class HeaderSyntax(HeaderKind kind, SyntaxToken keyword, SyntaxTok
     public SyntaxToken? Value { get; } = value;
 
     private protected override IEnumerable<SyntaxToken?> OwnTokens() => [Keyword, Value, TrailingComment];
+
+    private protected override StatementSyntax MoveCore(int offsetDelta, int lineDelta) =>
+        new HeaderSyntax(Kind, Keyword.Move(offsetDelta), Value?.Move(offsetDelta), MovedSpan(offsetDelta), Line + lineDelta, TrailingComment?.Move(offsetDelta));
 }
 
 /// <summary>One <c>name=value</c> pair of a layer line. Equals and value are null when missing (a syntax error).</summary>
@@ -66,6 +79,8 @@ public sealed class ArgumentSyntax(SyntaxToken name, SyntaxToken? equalsToken, S
     public SyntaxToken? Value { get; } = value;
 
     public TextSpan Span => TextSpan.FromBounds(Name.Span.Start, (Value ?? EqualsToken ?? Name).Span.End);
+
+    internal ArgumentSyntax Move(int offsetDelta) => new(Name.Move(offsetDelta), EqualsToken?.Move(offsetDelta), Value?.Move(offsetDelta));
 }
 
 /// <summary>A layer line: a keyword and its arguments. The keyword may be unknown; the binder reports that.</summary>
@@ -87,6 +102,17 @@ public sealed class LayerSyntax(SyntaxToken keyword, ImmutableArray<ArgumentSynt
 
     private protected override IEnumerable<SyntaxToken?> OwnTokens() =>
         [Keyword, .. Arguments.SelectMany(argument => new[] { argument.Name, argument.EqualsToken, argument.Value }), TrailingComment];
+
+    private protected override StatementSyntax MoveCore(int offsetDelta, int lineDelta)
+    {
+        var arguments = ImmutableArray.CreateBuilder<ArgumentSyntax>(Arguments.Length);
+        foreach (var argument in Arguments)
+        {
+            arguments.Add(argument.Move(offsetDelta));
+        }
+
+        return new LayerSyntax(Keyword.Move(offsetDelta), arguments.MoveToImmutable(), IsComplete, MovedSpan(offsetDelta), Line + lineDelta, TrailingComment?.Move(offsetDelta));
+    }
 }
 
 /// <summary>A <c>name = value</c> line inside the training block.</summary>
@@ -100,6 +126,9 @@ public sealed class SettingSyntax(SyntaxToken name, SyntaxToken? equalsToken, Sy
     public SyntaxToken? Value { get; } = value;
 
     private protected override IEnumerable<SyntaxToken?> OwnTokens() => [Name, EqualsToken, Value, TrailingComment];
+
+    private protected override StatementSyntax MoveCore(int offsetDelta, int lineDelta) =>
+        new SettingSyntax(Name.Move(offsetDelta), EqualsToken?.Move(offsetDelta), Value?.Move(offsetDelta), MovedSpan(offsetDelta), Line + lineDelta, TrailingComment?.Move(offsetDelta));
 }
 
 /// <summary>
@@ -133,4 +162,15 @@ public sealed class TrainingBlockSyntax(
 
     private protected override IEnumerable<SyntaxToken?> OwnTokens() =>
         [Keyword, OpenBrace, TrailingComment, .. Items.SelectMany(item => item.Tokens()), CloseBrace, CloseBraceComment];
+
+    private protected override StatementSyntax MoveCore(int offsetDelta, int lineDelta) =>
+        new TrainingBlockSyntax(
+            Keyword.Move(offsetDelta),
+            OpenBrace?.Move(offsetDelta),
+            [.. Items.Select(item => item.Move(offsetDelta, lineDelta))],
+            CloseBrace?.Move(offsetDelta),
+            CloseBraceComment?.Move(offsetDelta),
+            MovedSpan(offsetDelta),
+            Line + lineDelta,
+            TrailingComment?.Move(offsetDelta));
 }

@@ -29,4 +29,7 @@ public enum TokenKind
 public sealed record SyntaxToken(TokenKind Kind, string Text, TextSpan Span)
 {
     public bool IsValue => Kind is TokenKind.Word or TokenKind.Integer or TokenKind.Decimal or TokenKind.Shape;
+
+    /// <summary>Returns this token moved by an edit before it.</summary>
+    internal SyntaxToken Move(int offsetDelta) => this with { Span = new TextSpan(Span.Start + offsetDelta, Span.Length) };
 }

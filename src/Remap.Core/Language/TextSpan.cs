@@ -28,7 +28,9 @@ public sealed class LineMap
     /// <summary>Splits a text at <c>\r\n</c>, <c>\n</c> and <c>\r</c>; an empty text has one empty line.</summary>
     public static LineMap Create(string text)
     {
-        var lines = ImmutableArray.CreateBuilder<TextLine>();
+        // Counting the breaks first sizes the array once for '\n' endings; "\r\n" endings count twice, so that array is copied once.
+        var span = text.AsSpan();
+        var lines = ImmutableArray.CreateBuilder<TextLine>(span.Count('\n') + span.Count('\r') + 1);
         var start = 0;
         var position = 0;
         while (position < text.Length)
@@ -48,7 +50,7 @@ public sealed class LineMap
         }
 
         lines.Add(new TextLine(lines.Count + 1, start, text.Length, text.Length));
-        return new LineMap(lines.ToImmutable());
+        return new LineMap(lines.Count == lines.Capacity ? lines.MoveToImmutable() : lines.ToImmutable());
     }
 
     public TextLine GetLine(int offset)

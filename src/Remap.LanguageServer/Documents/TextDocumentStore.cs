@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Remap.LanguageServer.Protocol;
 
 namespace Remap.LanguageServer.Documents;
@@ -8,6 +7,9 @@ namespace Remap.LanguageServer.Documents;
 internal sealed class TextDocumentStore
 {
     private readonly ConcurrentDictionary<string, DocumentSnapshot> documents = new(StringComparer.Ordinal);
+
+    /// <summary>Raised after a document is opened, with its first snapshot, before <see cref="Changed"/>.</summary>
+    public event Action<DocumentSnapshot>? Opened;
 
     /// <summary>Raised after a document is opened or changed, with its new snapshot.</summary>
     public event Action<DocumentSnapshot>? Changed;
@@ -23,6 +25,7 @@ internal sealed class TextDocumentStore
     {
         var snapshot = new DocumentSnapshot(item.Uri, item.Version, item.Text ?? "");
         documents[item.Uri] = snapshot;
+        Opened?.Invoke(snapshot);
         Changed?.Invoke(snapshot);
     }
 
@@ -64,10 +67,7 @@ internal sealed class TextDocumentStore
 
         var start = snapshot.GetOffset(change.Range.Start);
         var end = Math.Max(start, snapshot.GetOffset(change.Range.End));
-        return new StringBuilder(snapshot.Text.Length - (end - start) + (change.Text?.Length ?? 0))
-            .Append(snapshot.Text, 0, start)
-            .Append(change.Text)
-            .Append(snapshot.Text, end, snapshot.Text.Length - end)
-            .ToString();
+        // One allocation of the new text: a builder would hold a second copy of a long document on every keystroke.
+        return string.Concat(snapshot.Text.AsSpan(0, start), change.Text, snapshot.Text.AsSpan(end));
     }
 }

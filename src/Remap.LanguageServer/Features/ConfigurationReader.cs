@@ -11,7 +11,7 @@ internal sealed class ConfigurationReader(
     ServerSession session,
     SettingsStore settings,
     ClientConnection client,
-    RemapServerClient server,
+    DatasetRefresher datasets,
     Action onChanged,
     ILogger logger)
 {
@@ -56,7 +56,7 @@ internal sealed class ConfigurationReader(
     {
         if (next.ServerUrl is { } url)
         {
-            var list = await server.GetDatasetsAsync(url, next.ApiKey, cancellationToken).ConfigureAwait(false);
+            var list = await datasets.ReadAsync(url, next.ApiKey, cancellationToken).ConfigureAwait(false);
             next = next with { Datasets = list.Datasets, DatasetFailure = list.Failure, ApiKeyRejected = list.ApiKeyRejected };
             if (list.ApiKeyRejected)
             {

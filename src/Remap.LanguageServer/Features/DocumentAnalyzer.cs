@@ -6,10 +6,15 @@ using Remap.LanguageServer.Documents;
 
 namespace Remap.LanguageServer.Features;
 
-/// <summary>Compiles a document version with Remap.Core once and keeps the result while that version and the settings stay current.</summary>
+/// <summary>
+/// Compiles a document version with Remap.Core once and keeps the result while that version and the settings stay current.
+/// Each document has its own <see cref="IncrementalCompiler"/>, so a version reparses only the lines edited since the last
+/// one compiled, and allocates little enough that typing rarely triggers a garbage collection.
+/// </summary>
 internal sealed class DocumentAnalyzer(SettingsStore settings)
 {
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IncrementalCompiler> compilers = new(StringComparer.Ordinal);
 
     public SettingsStore Settings => settings;
 
@@ -22,8 +27,6 @@ internal sealed class DocumentAnalyzer(SettingsStore settings)
             return entry.Compilation;
         }
 
-        // TODO: reparse only the edited lines if the diagnostics p99 on a 2,000-line file stays above 20 ms on an idle
-        // machine. Today every new version compiles the whole file, about 2.6 ms for 2,000 lines on a loaded 2-core machine.
         var current = settings.Current;
         var options = new CompileOptions
         {
@@ -34,12 +37,17 @@ internal sealed class DocumentAnalyzer(SettingsStore settings)
             KnownDatasets = current.Datasets?.Keys.Order(StringComparer.Ordinal).ToArray(),
             DatasetCheckUnavailable = current.DatasetCheck,
         };
-        var compilation = ArchitectureCompiler.Compile(snapshot.Text, options, cancellationToken);
+        var compiler = compilers.GetOrAdd(snapshot.Uri, _ => new IncrementalCompiler());
+        var compilation = compiler.Compile(snapshot.Text, options, cancellationToken);
         entries[snapshot.Uri] = new Entry(snapshot.Version, generation, snapshot.Text, compilation);
         return compilation;
     }
 
-    public void Forget(string uri) => entries.TryRemove(uri, out _);
+    public void Forget(string uri)
+    {
+        entries.TryRemove(uri, out _);
+        compilers.TryRemove(uri, out _);
+    }
 
     private sealed record Entry(int Version, int Generation, string Text, Compilation Compilation);
 }

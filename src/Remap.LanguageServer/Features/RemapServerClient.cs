@@ -73,24 +73,33 @@ internal sealed class RemapServerClient(TimeSpan timeout, TimeSpan answerLifetim
     }
 
     /// <summary>Returns the server's datasets by name with their input shape and class count, or why they could not be read.</summary>
-    public async Task<DatasetList> GetDatasetsAsync(Uri server, string? apiKey, CancellationToken cancellationToken)
+    public async Task<DatasetList> GetDatasetsAsync(Uri server, string? apiKey, bool logFailure, CancellationToken cancellationToken)
     {
         try
         {
             var datasets = await GetAsync<List<DatasetSummary>>(server, apiKey, "api/v1/datasets", cancellationToken).ConfigureAwait(false) ?? [];
             var shapes = datasets
-                .Where(dataset => dataset.InputDimensions is { Length: 1 or 3 } dimensions && dimensions.All(dimension => dimension >= 1) && dataset.Classes >= 2)
+                .Where(dataset => !string.IsNullOrEmpty(dataset.Name) && dataset.InputDimensions is { Length: 1 or 3 } dimensions && dimensions.All(dimension => dimension >= 1) && dataset.Classes >= 2)
+                .DistinctBy(dataset => dataset.Name, StringComparer.Ordinal)
                 .ToDictionary(dataset => dataset.Name, dataset => new DatasetShape(TensorShape.FromDimensions(dataset.InputDimensions), dataset.Classes), StringComparer.Ordinal);
             return new DatasetList(shapes, null, false);
         }
         catch (HttpRequestException exception) when (exception.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            Log.LookupFailed(logger, server, exception.Message);
+            if (logFailure)
+            {
+                Log.LookupFailed(logger, server, exception.Message);
+            }
+
             return new DatasetList(null, $"the Remap server at {server} rejected the API key (HTTP {(int)exception.StatusCode})", true);
         }
         catch (Exception exception) when (exception is HttpRequestException or JsonException or TaskCanceledException or NotSupportedException && !cancellationToken.IsCancellationRequested)
         {
-            Log.LookupFailed(logger, server, exception.Message);
+            if (logFailure)
+            {
+                Log.LookupFailed(logger, server, exception.Message);
+            }
+
             return new DatasetList(null, $"the Remap server at {server} is unreachable ({exception.Message})", false);
         }
     }

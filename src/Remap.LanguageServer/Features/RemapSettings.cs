@@ -156,6 +156,18 @@ internal sealed class SettingsStore
 
     public int Generation => Volatile.Read(ref generation);
 
+    /// <summary>Stores new settings only if <paramref name="expected"/> is still the current object; returns whether it did.</summary>
+    public bool TryReplace(RemapSettings expected, RemapSettings replacement)
+    {
+        if (!ReferenceEquals(Interlocked.CompareExchange(ref current, replacement, expected), expected))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref generation);
+        return true;
+    }
+
     /// <summary>Stores new settings; returns true when they differ from the old ones.</summary>
     public bool Update(RemapSettings settings)
     {
