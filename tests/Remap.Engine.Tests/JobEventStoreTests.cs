@@ -97,7 +97,7 @@ public sealed class JobEventStoreTests : IAsyncLifetime
         var kept = hub.Publish(JobEventTypes.State, 1, 1, new JobEventData { State = "succeeded" });
         await hub.PruneAsync(clock.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(10));
 
-        // The pruned range is skipped at once; waiting for it as for an uncommitted id would take GapWait.
+        // The pruned range is skipped at once. Waiting for it as for an uncommitted id would take GapWait.
         var started = TimeProvider.System.GetTimestamp();
         var replayed = await TakeAsync(ReaderFor(hub), pruned.Id - 1, 1);
 
@@ -117,8 +117,58 @@ public sealed class JobEventStoreTests : IAsyncLifetime
         Assert.Equal([first, second], replayed);
     }
 
-    private JobEventReader ReaderFor(JobEventHub hub) => new(store.ContextFactory, hub,
-        Options.Create(new EngineOptions { EventPollInterval = TimeSpan.FromMilliseconds(100) }), TimeProvider.System);
+    [Fact]
+    public async Task Read_MissingIdHoldsBackLaterEvents()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var hub = new JobEventHub(store.ContextFactory, clock);
+        var seen = hub.Publish(JobEventTypes.State, 1, 1, new JobEventData { State = "queued" });
+        await InsertAsync(seen.Id + 2, "succeeded");
+        using var timeout = new CancellationTokenSource(Timeout);
+        await using var events = ReaderFor(hub, clock).ReadAsync(seen.Id, timeout.Token).GetAsyncEnumerator(timeout.Token);
+        var first = events.MoveNextAsync().AsTask();
+
+        // The transaction that took the missing id commits late, as one can with a sequence in PostgreSQL.
+        await Task.Delay(300);
+        await InsertAsync(seen.Id + 1, "running");
+        hub.NotifyPublished();
+        Assert.True(await first);
+        var firstId = events.Current.Id;
+        Assert.True(await events.MoveNextAsync());
+
+        Assert.Equal([seen.Id + 1, seen.Id + 2], [firstId, events.Current.Id]);
+    }
+
+    [Fact]
+    public async Task Read_SkipsIdMissingLongerThanGapWait()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var hub = new JobEventHub(store.ContextFactory, clock);
+        var seen = hub.Publish(JobEventTypes.State, 1, 1, new JobEventData { State = "queued" });
+        await InsertAsync(seen.Id + 2, "succeeded");
+        using var timeout = new CancellationTokenSource(Timeout);
+        await using var events = ReaderFor(hub, clock).ReadAsync(seen.Id, timeout.Token).GetAsyncEnumerator(timeout.Token);
+        var next = events.MoveNextAsync().AsTask();
+
+        // A rolled-back transaction leaves its id missing for good.
+        await Task.Delay(300);
+        clock.Advance(JobEventReader.GapWait);
+        Assert.True(await next);
+
+        Assert.Equal(seen.Id + 2, events.Current.Id);
+    }
+
+    private async Task InsertAsync(long id, string state)
+    {
+        await using var context = await store.ContextFactory.CreateDbContextAsync();
+        var row = JobEventRows.Create(JobEventTypes.State, DateTime.UtcNow, 1, 1, new JobEventData { State = state });
+        row.Id = id;
+        context.JobEvents.Add(row);
+        await context.SaveChangesAsync();
+    }
+
+    private JobEventReader ReaderFor(JobEventHub hub, TimeProvider? clock = null) => new(store.ContextFactory, hub,
+        Options.Create(new EngineOptions { EventPollInterval = TimeSpan.FromMilliseconds(100) }), clock ?? TimeProvider.System);
 
     private static async Task<List<JobEvent>> TakeAsync(JobEventReader reader, long? afterId, int count)
     {

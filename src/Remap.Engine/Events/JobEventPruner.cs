@@ -7,7 +7,7 @@ namespace Remap.Engine.Events;
 
 /// <summary>
 /// Deletes stored job events older than <see cref="EngineOptions.EventRetention"/> at start-up and then every
-/// <see cref="EngineOptions.EventPruneInterval"/>. Every process that shares the store may run one; a second
+/// <see cref="EngineOptions.EventPruneInterval"/>. Every process that shares the store may run one. A second
 /// pass finds nothing left to delete.
 /// </summary>
 internal sealed partial class JobEventPruner(
@@ -36,7 +36,7 @@ internal sealed partial class JobEventPruner(
             }
             catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
             {
-                // A locked or unreachable store delays the pass; events are kept a little longer, never lost early.
+                // A locked or unreachable store delays the pass, so events are kept a little longer and never deleted early.
                 PruneFailed(logger, settings.EventPruneInterval, exception);
                 await DelayQuietlyAsync(stoppingToken);
             }
