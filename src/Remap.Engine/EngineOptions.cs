@@ -50,6 +50,15 @@ public sealed class EngineOptions
     /// <summary>How long job events stay available to clients that reconnect with Last-Event-ID.</summary>
     public TimeSpan EventRetention { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How often an open event stream looks for events that other processes wrote to the store. Events of
+    /// this process wake the stream at once.
+    /// </summary>
+    public TimeSpan EventPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often events older than <see cref="EventRetention"/> are deleted from the store.</summary>
+    public TimeSpan EventPruneInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The minimum time between two batch progress events of one job.</summary>
     public TimeSpan BatchEventInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 

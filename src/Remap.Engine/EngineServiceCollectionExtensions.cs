@@ -25,13 +25,14 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<EngineOptions>().Configure(configure).Validate(
             options => options.WorkerConcurrency >= 1 && options.LeaseDuration > options.HeartbeatInterval
                 && options.TorchThreads is null or >= 1 && options.WarmStartEpochFraction is > 0 and <= 1
-                && options.EventRetention >= TimeSpan.FromMinutes(10),
+                && options.EventRetention >= TimeSpan.FromMinutes(10)
+                && options.EventPollInterval > TimeSpan.Zero && options.EventPruneInterval > TimeSpan.Zero,
             "Remap engine options are invalid: WorkerConcurrency and TorchThreads must be at least 1, LeaseDuration longer than HeartbeatInterval, " +
-            "WarmStartEpochFraction more than 0 and at most 1, and EventRetention at least 10 minutes.");
+            "WarmStartEpochFraction more than 0 and at most 1, EventRetention at least 10 minutes, and EventPollInterval and EventPruneInterval more than 0.");
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => new JobEventHub(
-            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<EngineOptions>>().Value.EventRetention));
+        services.TryAddSingleton<JobEventHub>();
+        services.TryAddSingleton<JobEventReader>();
         services.TryAddSingleton(provider => new RunFiles(provider.GetRequiredService<IOptions<EngineOptions>>().Value.ResolveRunsDirectory()));
         services.TryAddSingleton<JobQueue>();
         services.TryAddSingleton(provider =>
@@ -50,6 +51,7 @@ public static class EngineServiceCollectionExtensions
 
         // Hosted services start in registration order, so the store is migrated before the worker claims.
         services.AddHostedService<StoreMigrationService>();
+        services.AddHostedService<JobEventPruner>();
 
         // The worker switch is read at registration, so a process without a worker has no worker service at all.
         var settings = new EngineOptions();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Remap.Core.Model;
 using Remap.Training.Checkpoints;
@@ -39,7 +38,7 @@ public sealed partial class Trainer(ILogger<Trainer> logger, TrainerOptions opti
         // NOTE: the thread count and the generator that dropout draws from are process-wide in LibTorch,
         // so two runs at once share the threads and, with dropout, are not reproducible.
         torch.set_num_threads(options.Threads);
-        var stopwatch = Stopwatch.StartNew();
+        var started = options.TimeProvider.GetTimestamp();
 
         using var network = BuildSeeded(architecture, settings.Seed);
         using var optimizer = CreateOptimizer(network, settings);
@@ -53,12 +52,29 @@ public sealed partial class Trainer(ILogger<Trainer> logger, TrainerOptions opti
         var stopReason = TrainingStopReason.Completed;
         var validation = default(Evaluation);
         var board = request.TensorBoardDirectory is null ? null : torch.utils.tensorboard.SummaryWriter(request.TensorBoardDirectory);
+        var elapsed = () => run.ElapsedBefore + options.TimeProvider.GetElapsedTime(started);
         for (var epoch = run.ResumedFromEpoch + 1; epoch <= settings.Epochs; epoch++)
         {
-            var outOfTime = () => request.TimeBudget is { } budget && run.ElapsedBefore + stopwatch.Elapsed >= budget;
+            if (!NextEpochFits(request.TimeBudget, run, elapsed()))
+            {
+                stopReason = TrainingStopReason.TimeBudget;
+                TrainerLog.NoTimeForEpoch(logger, architecture.Name, epoch, run.Epochs[^1].Seconds, (request.TimeBudget!.Value - elapsed()).TotalSeconds);
+                break;
+            }
+
+            var outOfTime = () => request.TimeBudget is { } budget && elapsed() >= budget;
             var context = new EpochContext(network, optimizer, generator, batches, settings, epoch, request.Progress, outOfTime, run.Epochs, cancellationToken);
-            var (metrics, epochValidation, stoppedEarly) = RunEpoch(context, validationSet);
+            var (metrics, epochValidation, cutShort) = RunEpoch(context, validationSet);
             validation = epochValidation;
+
+            // The weights keep what the cut epoch trained, but an epoch that did not see every batch is not an epoch: it is neither recorded nor reported.
+            if (cutShort)
+            {
+                stopReason = TrainingStopReason.TimeBudget;
+                TrainerLog.TimeBudgetUsed(logger, architecture.Name, epoch, request.TimeBudget!.Value.TotalSeconds);
+                break;
+            }
+
             run.Record(metrics);
             TrainerLog.EpochFinished(logger, architecture.Name, epoch, settings.Epochs, metrics.TrainLoss, metrics.TrainAccuracy, metrics.ValidationAccuracy, metrics.Seconds);
             WriteEpoch(board, metrics);
@@ -67,18 +83,11 @@ public sealed partial class Trainer(ILogger<Trainer> logger, TrainerOptions opti
             if (request.CheckpointDirectory is { } directory && epoch < settings.Epochs)
             {
                 var state = new CheckpointState(epoch, settings.Seed, [.. run.Epochs], run.BestValidationAccuracy, run.EpochsWithoutImprovement,
-                    (run.ElapsedBefore + stopwatch.Elapsed).TotalSeconds);
+                    elapsed().TotalSeconds);
                 TrainingCheckpoint.Save(directory, state, network, optimizer, generator);
             }
 
             request.Progress?.Report(new TrainingProgress(epoch, settings.Epochs, batches.BatchCount(settings.BatchSize), batches.BatchCount(settings.BatchSize), metrics));
-
-            if (stoppedEarly || outOfTime())
-            {
-                stopReason = TrainingStopReason.TimeBudget;
-                TrainerLog.TimeBudgetUsed(logger, architecture.Name, epoch, request.TimeBudget!.Value.TotalSeconds);
-                break;
-            }
 
             if (request.Patience is { } patience && run.EpochsWithoutImprovement >= patience && epoch < settings.Epochs)
             {
@@ -91,7 +100,7 @@ public sealed partial class Trainer(ILogger<Trainer> logger, TrainerOptions opti
         validation ??= Evaluate(network, validationSet, cancellationToken);
         var test = EvaluateTest(network, data.Test, architecture, cancellationToken);
         SaveFinalWeights(request.FinalWeightsPath, network);
-        var duration = run.ElapsedBefore + stopwatch.Elapsed;
+        var duration = elapsed();
         var result = ResultBuilder.Build(run.Epochs, validation, test, data.Test, network.ParameterCount, duration, settings.Seed) with
         {
             StopReason = stopReason,
@@ -101,6 +110,13 @@ public sealed partial class Trainer(ILogger<Trainer> logger, TrainerOptions opti
         TrainerLog.Finished(logger, architecture.Name, result.TestAccuracy, result.ValidationAccuracy, duration.TotalSeconds);
         return result;
     }
+
+    /// <summary>
+    /// Whether another epoch fits in what is left of the time budget, judged by the last epoch's time. The
+    /// first epoch of a run always starts: nothing is measured yet, and the budget still cuts it at a batch.
+    /// </summary>
+    private static bool NextEpochFits(TimeSpan? budget, RunState run, TimeSpan elapsed) =>
+        budget is not { } limit || run.Epochs.Count == 0 || elapsed + TimeSpan.FromSeconds(run.Epochs[^1].Seconds) <= limit;
 
     /// <summary>Restores the latest checkpoint or, without one, copies the warm-start weights.</summary>
     private RunState Prepare(TrainingRequest request, SequentialNetwork network, optim.Optimizer optimizer, Generator generator)

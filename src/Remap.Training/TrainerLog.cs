@@ -31,6 +31,11 @@ internal static partial class TrainerLog
     [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Training {Model} stopped early after epoch {Epoch}: no validation accuracy gain for {Patience} epoch(s), best {Best:P2}")]
     public static partial void StoppedEarly(ILogger logger, string model, int epoch, int patience, double best);
 
-    [LoggerMessage(EventId = 1009, Level = LogLevel.Information, Message = "Training {Model} stopped in epoch {Epoch} because it used its time budget of {Seconds:F0} s")]
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Information,
+        Message = "Training {Model} stopped in epoch {Epoch} because it used its time budget of {Seconds:F0} s; the unfinished epoch is not counted")]
     public static partial void TimeBudgetUsed(ILogger logger, string model, int epoch, double seconds);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information,
+        Message = "Training {Model} stopped before epoch {Epoch}: the last epoch took {EpochSeconds:F1} s and {RemainingSeconds:F1} s of the time budget are left")]
+    public static partial void NoTimeForEpoch(ILogger logger, string model, int epoch, double epochSeconds, double remainingSeconds);
 }

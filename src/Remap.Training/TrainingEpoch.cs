@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Remap.Core.Model;
 using Remap.Training.Models;
 using TorchSharp;
@@ -9,10 +8,13 @@ namespace Remap.Training;
 /// <summary>The epoch loop: one pass over the shuffled training set, then validation.</summary>
 public sealed partial class Trainer
 {
-    /// <summary>Runs one epoch; StoppedEarly is true when the time budget ran out before the last batch.</summary>
-    private (EpochMetrics Metrics, Evaluation Validation, bool StoppedEarly) RunEpoch(EpochContext context, BatchSource validationSet)
+    /// <summary>
+    /// Runs one epoch; CutShort is true when the time budget ran out before the last batch. The validation
+    /// is of the weights at the end, so it matches the network the run ends with even when the epoch was cut.
+    /// </summary>
+    private (EpochMetrics Metrics, Evaluation Validation, bool CutShort) RunEpoch(EpochContext context, BatchSource validationSet)
     {
-        var stopwatch = Stopwatch.StartNew();
+        var started = options.TimeProvider.GetTimestamp();
         var batchSize = context.Settings.BatchSize;
         var batchCount = context.Batches.BatchCount(batchSize);
         using var order = randperm(context.Batches.Count, generator: context.Generator);
@@ -22,13 +24,13 @@ public sealed partial class Trainer
         using var lossSum = zeros(1, dtype: ScalarType.Float64);
         using var correct = zeros(1, dtype: ScalarType.Int64);
         var samples = 0;
-        var stoppedEarly = false;
+        var cutShort = false;
         for (var batch = 0; batch < batchCount; batch++)
         {
             CancelIfRequested(context);
             if (batch > 0 && context.OutOfTime())
             {
-                stoppedEarly = true;
+                cutShort = true;
                 break;
             }
 
@@ -47,8 +49,8 @@ public sealed partial class Trainer
 
         var validation = Evaluate(context.Network, validationSet, context.CancellationToken);
         var metrics = new EpochMetrics(context.Epoch, lossSum.item<double>() / samples, (double)correct.item<long>() / samples,
-            validation.Accuracy, stopwatch.Elapsed.TotalSeconds);
-        return (metrics, validation, stoppedEarly);
+            validation.Accuracy, options.TimeProvider.GetElapsedTime(started).TotalSeconds);
+        return (metrics, validation, cutShort);
     }
 
     /// <summary>

@@ -26,7 +26,11 @@ public sealed record TrainingRequest(Architecture Architecture, TrainingDataset 
     /// <summary>Stop when validation accuracy has not improved for this many epochs; null trains every epoch.</summary>
     public int? Patience { get; init; }
 
-    /// <summary>Stop at the first batch boundary after this much training time, counted over every attempt.</summary>
+    /// <summary>
+    /// The training time the run may use, counted over every attempt. The run stops before an epoch that
+    /// would not fit, judged by the last epoch's time. An epoch that still runs over stops at the next batch
+    /// boundary and is not counted (its metrics are not recorded), but the weights keep what it trained.
+    /// </summary>
     public TimeSpan? TimeBudget { get; init; }
 }
 

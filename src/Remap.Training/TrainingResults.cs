@@ -38,4 +38,7 @@ public sealed record TrainerOptions
 
     /// <summary>Batch size for evaluation, which needs no gradients and so fits larger batches.</summary>
     public int EvaluationBatchSize { get; init; } = 1000;
+
+    /// <summary>The clock that epoch times and the time budget are measured with.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Remap.Api.Models;
 using Remap.Engine.Events;
@@ -115,29 +114,10 @@ public sealed class TrainerEventsTests
         Assert.Equal(JobStates.Succeeded, final.State);
     }
 
-    // Event streams are read over a real loopback socket, as a browser or the command line reads them.
-    private static HttpClient StartKestrel(RemapApiFactory factory)
-    {
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var client = factory.CreateClient();
-        client.Timeout = Timeout;
-        return client;
-    }
+    private static HttpClient StartKestrel(RemapApiFactory factory) => EventStreams.StartKestrel(factory, Timeout);
 
-    private static async Task<ServerSentEventReader> OpenAsync(HttpClient client, string? lastEventId, CancellationToken cancellationToken)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/events");
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        if (lastEventId is not null)
-        {
-            request.Headers.Add("Last-Event-ID", lastEventId);
-        }
-
-        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        return new ServerSentEventReader(await response.Content.ReadAsStreamAsync(cancellationToken));
-    }
+    private static Task<ServerSentEventReader> OpenAsync(HttpClient client, string? lastEventId, CancellationToken cancellationToken) =>
+        EventStreams.OpenAsync(client, lastEventId, cancellationToken);
 
     private static async Task<List<ServerSentEvent>> ReadUntilFinalAsync(ServerSentEventReader stream, long jobId, CancellationToken cancellationToken)
     {

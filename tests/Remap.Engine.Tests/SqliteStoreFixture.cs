@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Remap.Engine.Jobs;
 using Remap.Engine.Sqlite;
@@ -28,6 +29,17 @@ public sealed class SqliteStoreFixture : IAsyncLifetime
         }
 
         Queue = new JobQueue(ContextFactory, TimeProvider.System);
+    }
+
+    /// <summary>
+    /// A context factory with options of its own on the same file, as another process sharing the store
+    /// would have; <paramref name="interceptors"/> observe its commands.
+    /// </summary>
+    public IDbContextFactory<RemapDbContext> CreateContextFactory(params IInterceptor[] interceptors)
+    {
+        var builder = new DbContextOptionsBuilder<RemapDbContext>();
+        builder.UseRemapSqlite(DatabasePath).AddInterceptors(interceptors);
+        return new OptionsContextFactory(builder.Options);
     }
 
     public Task DisposeAsync()

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -20,8 +19,10 @@ public static class EventsApi
             .WithName("StreamEvents")
             .WithSummary("Stream job events as Server-Sent Events: state changes, finished epochs and batch progress")
             .WithDescription(
+                "Events are stored, so they survive a restart and include the events of workers in other processes that share the database. " +
                 "Each event's id increases; a client that reconnects with the Last-Event-ID header (or the lastEventId query value) first " +
-                "receives the events it missed, from the last 15 minutes by default (Remap:EventRetention); a client that connects without either first " +
+                "receives the events it missed, from the last 15 minutes by default (Remap:EventRetention); events older than that are gone, so a client " +
+                "that was away longer should read GET /api/v1/jobs again. A client that connects without either, or with an id this server never sent, first " +
                 "receives every retained event. With jobId, only that job's events are sent, and an unknown job id is 404. The stream ends when the server stops. Event types: connected (first, without an id), " +
                 "job-state, epoch, batch. " +
                 "Batch events are sent at most once per Remap:BatchEventInterval (250 ms by default) per job.")
@@ -35,7 +36,7 @@ public static class EventsApi
     /// <param name="lastEventId">The same as the Last-Event-ID header, for clients that cannot set headers; the header wins when both are sent.</param>
     /// <param name="jobId">Only this job's events; an unknown job id is 404. Every job's events when left out.</param>
     public static async Task<Results<ServerSentEventsResult<JobEvent>, ProblemHttpResult>> StreamEvents(
-        JobEventHub hub,
+        JobEventReader reader,
         RemapDbContext context,
         IHostApplicationLifetime lifetime,
         [FromHeader(Name = "Last-Event-ID")] string? lastEventIdHeader,
@@ -61,46 +62,35 @@ public static class EventsApi
             return Problems.NotFound("Job", id);
         }
 
-        return TypedResults.ServerSentEvents(ReadAsync(hub, after, jobId, lifetime.ApplicationStopping, cancellationToken));
+        return TypedResults.ServerSentEvents(ReadAsync(reader, after, jobId, lifetime.ApplicationStopping, cancellationToken));
     }
 
     private static async IAsyncEnumerable<SseItem<JobEvent>> ReadAsync(
-        JobEventHub hub, long? after, long? jobId, CancellationToken stopping, [EnumeratorCancellation] CancellationToken cancellationToken)
+        JobEventReader reader, long? after, long? jobId, CancellationToken stopping, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // An open stream would otherwise hold the host for its whole shutdown timeout.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
-        using var subscription = hub.Subscribe(after);
 
         // Kestrel sends the response headers with the first write, so an event is written at once.
-        var connected = new JobEvent(hub.LastId, JobEventTypes.Connected, DateTime.UtcNow, 0, 0, new JobEventData());
+        var connected = new JobEvent(await reader.LatestIdAsync(linked.Token), JobEventTypes.Connected, DateTime.UtcNow, 0, 0, new JobEventData());
         yield return new SseItem<JobEvent>(connected, JobEventTypes.Connected);
 
-        foreach (var missed in subscription.Missed)
+        await using var events = reader.ReadAsync(after, linked.Token).GetAsyncEnumerator(linked.Token);
+        while (await MoveNextAsync(events, stopping))
         {
-            if (jobId is null || missed.JobId == jobId)
+            if (jobId is null || events.Current.JobId == jobId)
             {
-                yield return ToItem(missed);
-            }
-        }
-
-        while (await WaitForLiveAsync(subscription.Live, stopping, linked.Token))
-        {
-            while (subscription.Live.TryRead(out var live))
-            {
-                if (jobId is null || live.JobId == jobId)
-                {
-                    yield return ToItem(live);
-                }
+                yield return ToItem(events.Current);
             }
         }
     }
 
-    /// <summary>False when the channel completes or the application stops, so the stream ends cleanly.</summary>
-    private static async Task<bool> WaitForLiveAsync(ChannelReader<JobEvent> live, CancellationToken stopping, CancellationToken cancellationToken)
+    /// <summary>False when the application stops, so the stream ends cleanly instead of failing.</summary>
+    private static async Task<bool> MoveNextAsync(IAsyncEnumerator<JobEvent> events, CancellationToken stopping)
     {
         try
         {
-            return await live.WaitToReadAsync(cancellationToken);
+            return await events.MoveNextAsync();
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

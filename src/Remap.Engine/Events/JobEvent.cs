@@ -13,7 +13,7 @@ public static class JobEventTypes
 
     /// <summary>
     /// The first event of every stream, without an event id, so the response starts at once. Its Id is the
-    /// id of the latest event published so far, and its job and model ids are 0.
+    /// id of the latest event stored when the stream opened (0 when there is none), and its job and model ids are 0.
     /// </summary>
     public const string Connected = "connected";
 
@@ -22,8 +22,8 @@ public static class JobEventTypes
 }
 
 /// <summary>
-/// One event of a job. Ids increase strictly within a process and start from the process's start
-/// time in microseconds, so ids of a restarted server are larger than those of the one before.
+/// One event of a job. The id is the event's row id in the store's <c>job_events</c> table, so ids
+/// increase across every process that shares the store and across restarts.
 /// </summary>
 public sealed record JobEvent(long Id, string Type, DateTime Time, long JobId, long ModelId, JobEventData Data);
 

@@ -1,112 +1,83 @@
-using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Remap.Engine.Store;
 
 namespace Remap.Engine.Events;
 
 /// <summary>
-/// Publishes job events to live subscribers and keeps recent ones, so a client that reconnects with
-/// the id of the last event it saw receives what it missed.
+/// Stores job events in the <c>job_events</c> table and wakes this process's event streams when one
+/// is written. Streams of other processes find the event by polling the table (see <see cref="JobEventReader"/>).
 /// </summary>
-/// <remarks>
-/// TODO: the hub lives in one process, so a stream shows only the events of jobs that this process
-/// queues, claims or finishes. Workers in other processes need a shared event table or notifications.
-/// The history is kept for <see cref="EngineOptions.EventRetention"/> and capped at
-/// <see cref="MaxRetainedEvents"/> events, whichever is smaller.
-/// </remarks>
-public sealed class JobEventHub(TimeProvider timeProvider, TimeSpan retention)
+public sealed class JobEventHub(IDbContextFactory<RemapDbContext> contextFactory, TimeProvider timeProvider)
 {
-    /// <summary>The most events kept, about 100 bytes each, so the history stays under roughly 20 MB.</summary>
-    public const int MaxRetainedEvents = 200_000;
-
     private readonly Lock gate = new();
-    private readonly LinkedList<JobEvent> history = new();
-    private readonly List<Channel<JobEvent>> subscribers = [];
-    private long lastId = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+    private TaskCompletionSource published = NewSignal();
 
-    /// <summary>Assigns the next id to the event and delivers it to every subscriber.</summary>
+    /// <summary>
+    /// Writes the event and returns it with its id. Blocking, for callers on a thread of their own
+    /// such as the trainer's progress callback.
+    /// </summary>
     public JobEvent Publish(string type, long jobId, long modelId, JobEventData data)
     {
-        lock (gate)
-        {
-            var now = timeProvider.GetUtcNow().UtcDateTime;
-            var published = new JobEvent(++lastId, type, now, jobId, modelId, data);
-            history.AddLast(published);
-            Trim(now);
-            foreach (var subscriber in subscribers)
-            {
-                // Unbounded channels accept every write; a slow reader only grows its own queue.
-                subscriber.Writer.TryWrite(published);
-            }
+        using var context = contextFactory.CreateDbContext();
+        var row = Add(context, type, jobId, modelId, data);
+        context.SaveChanges();
+        NotifyPublished();
+        return JobEventRows.ToEvent(row);
+    }
 
-            return published;
-        }
+    /// <summary>Writes the event and returns it with its id.</summary>
+    public async Task<JobEvent> PublishAsync(string type, long jobId, long modelId, JobEventData data, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var row = Add(context, type, jobId, modelId, data);
+        await context.SaveChangesAsync(cancellationToken);
+        NotifyPublished();
+        return JobEventRows.ToEvent(row);
     }
 
     /// <summary>
-    /// Returns the retained events after <paramref name="lastEventId"/> (all retained events when
-    /// null) and a reader that then receives every later event, with no gap and no duplicate.
-    /// Dispose the subscription to stop receiving.
+    /// Adds the event to <paramref name="context"/>, so it is written by the caller's SaveChanges, inside
+    /// the caller's transaction. Call <see cref="NotifyPublished"/> once that transaction commits.
     /// </summary>
-    public JobEventSubscription Subscribe(long? lastEventId)
+    public JobEventEntity Add(RemapDbContext context, string type, long jobId, long modelId, JobEventData data)
     {
-        var channel = Channel.CreateUnbounded<JobEvent>(new UnboundedChannelOptions { SingleReader = true });
+        var row = JobEventRows.Create(type, timeProvider.GetUtcNow().UtcDateTime, jobId, modelId, data);
+        context.JobEvents.Add(row);
+        return row;
+    }
+
+    /// <summary>Wakes the streams of this process that wait for a new event.</summary>
+    public void NotifyPublished()
+    {
+        TaskCompletionSource previous;
         lock (gate)
         {
-            var missed = history.Where(item => lastEventId is not { } last || item.Id > last).ToList();
-            subscribers.Add(channel);
-            return new JobEventSubscription(missed, channel.Reader, () => Unsubscribe(channel));
+            previous = published;
+            published = NewSignal();
         }
+
+        previous.TrySetResult();
     }
 
-    /// <summary>The id of the latest event published, or the starting id when there is none yet.</summary>
-    public long LastId
-    {
-        get
-        {
-            lock (gate)
-            {
-                return lastId;
-            }
-        }
-    }
-
-    /// <summary>The number of events kept for replay.</summary>
-    public int RetainedCount
-    {
-        get
-        {
-            lock (gate)
-            {
-                return history.Count;
-            }
-        }
-    }
-
-    private void Unsubscribe(Channel<JobEvent> channel)
+    /// <summary>
+    /// A task that completes at the next <see cref="NotifyPublished"/>. Take it before reading the table,
+    /// so an event written between the read and the wait still wakes the reader.
+    /// </summary>
+    public Task NextPublished()
     {
         lock (gate)
         {
-            subscribers.Remove(channel);
+            return published.Task;
         }
-
-        channel.Writer.TryComplete();
     }
 
-    private void Trim(DateTime now)
+    /// <summary>Deletes the events written before <paramref name="cutoff"/> and returns how many it deleted.</summary>
+    public async Task<int> PruneAsync(DateTime cutoff, CancellationToken cancellationToken = default)
     {
-        var oldest = now - retention;
-        while (history.First is { } first && (first.Value.Time < oldest || history.Count > MaxRetainedEvents))
-        {
-            history.RemoveFirst();
-        }
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.JobEvents.Where(row => row.Time < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
-}
 
-/// <summary>The events a subscriber missed, then the live ones.</summary>
-public sealed class JobEventSubscription(IReadOnlyList<JobEvent> missed, ChannelReader<JobEvent> live, Action unsubscribe) : IDisposable
-{
-    public IReadOnlyList<JobEvent> Missed { get; } = missed;
-
-    public ChannelReader<JobEvent> Live { get; } = live;
-
-    public void Dispose() => unsubscribe();
+    // Continuations run on the thread pool, never inline on the publishing thread (the trainer's).
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Remap.Engine.Events;
 using Remap.Engine.Store;
 
 namespace Remap.Engine.Jobs;
@@ -70,6 +71,7 @@ public sealed partial class JobQueue
         run.ModelId = claim.ModelId;
         run.JobId = claim.JobId;
         context.Runs.Add(run);
+        context.JobEvents.Add(JobEventRows.Create(JobEventTypes.State, now, claim.JobId, claim.ModelId, new JobEventData { State = JobStates.Succeeded }));
         await context.SaveChangesAsync(cancellationToken);
 
         var runs = await context.Runs.Where(row => row.JobId == claim.JobId)
@@ -87,7 +89,7 @@ public sealed partial class JobQueue
                 .SetProperty(model => model.RunCount, runs.Count),
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        PublishState(claim.JobId, claim.ModelId, JobStates.Succeeded, null);
+        events?.NotifyPublished();
         return true;
     }
 
@@ -135,9 +137,7 @@ public sealed partial class JobQueue
             return false;
         }
 
-        await SetModelStatusAsync(context, claim.ModelId, state, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        PublishState(claim.JobId, claim.ModelId, state, error);
+        await CommitStateAsync(context, claim.JobId, claim.ModelId, state, error, cancellationToken);
         return true;
     }
 }

@@ -25,7 +25,8 @@ public enum CancelOutcome
 /// <summary>
 /// A durable job queue kept entirely in the database. Each transition is a conditional UPDATE on
 /// the job's state (and lease owner), so two workers never claim one job and a worker that lost
-/// its lease cannot overwrite the state another worker set.
+/// its lease cannot overwrite the state another worker set. Every state change writes the job, its
+/// model's status and the job-state event in one transaction, so a reader never sees one without the others.
 /// </summary>
 public sealed partial class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, TimeProvider timeProvider, JobEventHub? events = null)
 {
@@ -39,12 +40,12 @@ public sealed partial class JobQueue(IDbContextFactory<RemapDbContext> contextFa
     public async Task<JobEntity> EnqueueAsync(long modelId, int epochs, JobSettings settings, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var job = new JobEntity { ModelId = modelId, Epochs = epochs, CreatedAt = Now };
         settings.ApplyTo(job);
         context.Jobs.Add(job);
         await context.SaveChangesAsync(cancellationToken);
-        await SetModelStatusAsync(context, modelId, JobStates.Queued, cancellationToken);
-        PublishState(job.Id, modelId, JobStates.Queued, null);
+        await CommitStateAsync(context, job.Id, modelId, JobStates.Queued, null, cancellationToken);
         return job;
     }
 
@@ -96,6 +97,7 @@ public sealed partial class JobQueue(IDbContextFactory<RemapDbContext> contextFa
             var expiresAt = now + leaseDuration;
 
             // The state check in the WHERE clause makes the claim atomic: only one UPDATE can see 'queued'.
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
             var claimed = await context.Jobs
                 .Where(job => job.Id == candidate.Id && job.State == JobStates.Queued)
                 .ExecuteUpdateAsync(
@@ -109,10 +111,11 @@ public sealed partial class JobQueue(IDbContextFactory<RemapDbContext> contextFa
                     cancellationToken);
             if (claimed == 1)
             {
-                await SetModelStatusAsync(context, candidate.ModelId, JobStates.Running, cancellationToken);
-                PublishState(candidate.Id, candidate.ModelId, JobStates.Running, null);
+                await CommitStateAsync(context, candidate.Id, candidate.ModelId, JobStates.Running, null, cancellationToken);
                 return new ClaimedJob(candidate.Id, candidate.ModelId, candidate.Attempts + 1, owner, expiresAt);
             }
+
+            await transaction.RollbackAsync(cancellationToken);
         }
     }
 
@@ -160,122 +163,22 @@ public sealed partial class JobQueue(IDbContextFactory<RemapDbContext> contextFa
         return await context.Jobs.AnyAsync(job => job.Id == jobId && job.CancelRequested, cancellationToken);
     }
 
-    /// <summary>
-    /// Returns a claimed job to the queue without counting the attempt, because the host stopped
-    /// rather than the training failing. The job keeps its epoch, because the next attempt resumes
-    /// from the last checkpoint.
-    /// </summary>
-    public async Task<bool> ReleaseAsync(ClaimedJob claim, CancellationToken cancellationToken = default)
-    {
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var released = await OwnedRunning(context, claim).ExecuteUpdateAsync(
-            setters => setters
-                .SetProperty(job => job.State, JobStates.Queued)
-                .SetProperty(job => job.Attempts, job => job.Attempts - 1)
-                .SetProperty(job => job.LeaseOwner, (string?)null)
-                .SetProperty(job => job.LeaseExpiresAt, (DateTime?)null)
-                .SetProperty(job => job.HeartbeatAt, (DateTime?)null)
-                .SetProperty(job => job.StartedAt, (DateTime?)null),
-            cancellationToken);
-        if (released == 1)
-        {
-            await SetModelStatusAsync(context, claim.ModelId, JobStates.Queued, cancellationToken);
-            PublishState(claim.JobId, claim.ModelId, JobStates.Queued, null);
-        }
-
-        return released == 1;
-    }
-
-    /// <summary>
-    /// Cancels a job: a queued job is cancelled at once, a running job gets a cancel request that
-    /// its worker acts on at the next batch.
-    /// </summary>
-    public async Task<CancelOutcome> CancelAsync(long jobId, CancellationToken cancellationToken = default)
-    {
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var now = Now;
-
-        var cancelled = await context.Jobs
-            .Where(job => job.Id == jobId && job.State == JobStates.Queued)
-            .ExecuteUpdateAsync(
-                setters => setters.SetProperty(job => job.State, JobStates.Cancelled).SetProperty(job => job.FinishedAt, now),
-                cancellationToken);
-        if (cancelled == 1)
-        {
-            var modelId = await context.Jobs.Where(job => job.Id == jobId).Select(job => job.ModelId).FirstAsync(cancellationToken);
-            await SetModelStatusAsync(context, modelId, JobStates.Cancelled, cancellationToken);
-            PublishState(jobId, modelId, JobStates.Cancelled, null);
-            return CancelOutcome.Cancelled;
-        }
-
-        var requested = await context.Jobs
-            .Where(job => job.Id == jobId && job.State == JobStates.Running)
-            .ExecuteUpdateAsync(setters => setters.SetProperty(job => job.CancelRequested, true), cancellationToken);
-        if (requested == 1)
-        {
-            return CancelOutcome.Requested;
-        }
-
-        var exists = await context.Jobs.AnyAsync(job => job.Id == jobId, cancellationToken);
-        return exists ? CancelOutcome.AlreadyFinished : CancelOutcome.NotFound;
-    }
-
-    /// <summary>
-    /// Returns running jobs whose lease expired to the queue, or fails them when they have used
-    /// every attempt. A requeued job keeps its epoch, because its next attempt resumes from the
-    /// last checkpoint. Returns the jobs it changed.
-    /// </summary>
-    public async Task<IReadOnlyList<ExpiredLease>> RequeueExpiredLeasesAsync(CancellationToken cancellationToken = default)
-    {
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var now = Now;
-        var expired = await context.Jobs
-            .Where(job => job.State == JobStates.Running && job.LeaseExpiresAt < now)
-            .Select(job => new { job.Id, job.ModelId, job.Attempts, job.MaxAttempts, job.LeaseOwner, job.LeaseExpiresAt })
-            .ToListAsync(cancellationToken);
-
-        var changed = new List<ExpiredLease>();
-        foreach (var job in expired)
-        {
-            var error = $"The lease of worker '{job.LeaseOwner}' expired at {job.LeaseExpiresAt:O} " +
-                $"during attempt {job.Attempts} of {job.MaxAttempts}; the worker stopped sending heartbeats.";
-            var nextState = job.Attempts < job.MaxAttempts ? JobStates.Queued : JobStates.Failed;
-
-            // The lease check makes this a no-op when the worker renewed its lease since the SELECT.
-            var updated = await context.Jobs
-                .Where(row => row.Id == job.Id && row.State == JobStates.Running && row.LeaseExpiresAt < now)
-                .ExecuteUpdateAsync(
-                    setters => setters
-                        .SetProperty(row => row.State, nextState)
-                        .SetProperty(row => row.Error, error)
-                        .SetProperty(row => row.LeaseOwner, (string?)null)
-                        .SetProperty(row => row.LeaseExpiresAt, (DateTime?)null)
-                        .SetProperty(row => row.FinishedAt, nextState == JobStates.Failed ? now : null)
-                        .SetProperty(row => row.HeartbeatAt, row => nextState == JobStates.Queued ? null : row.HeartbeatAt)
-                        .SetProperty(row => row.StartedAt, row => nextState == JobStates.Queued ? null : row.StartedAt),
-                    cancellationToken);
-            if (updated == 1)
-            {
-                await SetModelStatusAsync(context, job.ModelId, nextState, cancellationToken);
-                PublishState(job.Id, job.ModelId, nextState, error);
-                changed.Add(new ExpiredLease(job.Id, job.ModelId, job.Attempts, nextState, error));
-            }
-        }
-
-        return changed;
-    }
-
     private static IQueryable<JobEntity> OwnedRunning(RemapDbContext context, ClaimedJob claim) =>
         context.Jobs.Where(job => job.Id == claim.JobId && job.State == JobStates.Running && job.LeaseOwner == claim.LeaseOwner);
 
-    private void PublishState(long jobId, long modelId, string state, string? error) =>
-        events?.Publish(JobEventTypes.State, jobId, modelId, new JobEventData { State = state, Error = error });
-
-    // NOTE: only finishing a job changes the job and the model in one transaction. On enqueue, claim, requeue and
-    // cancel, a reader can briefly see the job's new state next to the model's old status.
-    private static Task SetModelStatusAsync(RemapDbContext context, long modelId, string status, CancellationToken cancellationToken) =>
-        context.Models.Where(model => model.Id == modelId)
-            .ExecuteUpdateAsync(setters => setters.SetProperty(model => model.Status, status), cancellationToken);
+    /// <summary>
+    /// Sets the model's status to the job's new state and stores the state event, then commits the
+    /// caller's transaction: a reader sees the job, its model and the event change together.
+    /// </summary>
+    private async Task CommitStateAsync(RemapDbContext context, long jobId, long modelId, string state, string? error, CancellationToken cancellationToken)
+    {
+        await context.Models.Where(model => model.Id == modelId)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(model => model.Status, state), cancellationToken);
+        context.JobEvents.Add(JobEventRows.Create(JobEventTypes.State, Now, jobId, modelId, new JobEventData { State = state, Error = error }));
+        await context.SaveChangesAsync(cancellationToken);
+        await context.Database.CommitTransactionAsync(cancellationToken);
+        events?.NotifyPublished();
+    }
 }
 
 /// <summary>A job whose lease expired, and the state it was moved to.</summary>

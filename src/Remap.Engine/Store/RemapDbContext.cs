@@ -15,6 +15,8 @@ public sealed class RemapDbContext(DbContextOptions<RemapDbContext> options) : D
 
     public DbSet<RunEntity> Runs => Set<RunEntity>();
 
+    public DbSet<JobEventEntity> JobEvents => Set<JobEventEntity>();
+
     public DbSet<LandmarkEntity> Landmarks => Set<LandmarkEntity>();
 
     public DbSet<LandmarkDistancesEntity> LandmarkDistances => Set<LandmarkDistancesEntity>();
@@ -63,6 +65,14 @@ public sealed class RemapDbContext(DbContextOptions<RemapDbContext> options) : D
             run.ToTable("runs");
             run.HasIndex(r => new { r.JobId, r.Seed }).IsUnique();
             run.Property(r => r.StopReason).HasMaxLength(32).HasDefaultValue(RunStopReasons.Completed);
+        });
+
+        modelBuilder.Entity<JobEventEntity>(item =>
+        {
+            // No foreign keys: an event outlives nothing, and a worker must be able to write one without reading its job.
+            item.ToTable("job_events");
+            item.Property(e => e.Type).HasMaxLength(32);
+            item.HasIndex(e => e.Time);
         });
 
         modelBuilder.Entity<LandmarkEntity>(landmark =>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Remap.Engine.Events;
 using Remap.Engine.Jobs;
@@ -18,6 +19,7 @@ internal sealed class JobProgress(
     private readonly List<EpochMetrics> epochs = [.. resumedEpochs];
     private DateTimeOffset lastBatchEvent = DateTimeOffset.MinValue;
     private DateTimeOffset lastWrite = DateTimeOffset.MinValue;
+    private Task batchWrite = Task.CompletedTask;
 
     /// <summary>The epochs finished so far in this repeat and their metrics as JSON.</summary>
     public (int Epochs, string MetricsJson) Snapshot()
@@ -28,20 +30,29 @@ internal sealed class JobProgress(
         }
     }
 
+    /// <summary>Completes when the batch event being written is stored, so the job's state event comes after it.</summary>
+    public Task FlushAsync() => batchWrite;
+
     public void Report(TrainingProgress value)
     {
         var now = timeProvider.GetUtcNow();
         if (value.CompletedEpoch is not { } metrics)
         {
-            if (now - lastBatchEvent >= settings.BatchEventInterval)
+            // A batch event due while the previous one is still being written is skipped, because the next one reports later progress anyway.
+            if (now - lastBatchEvent >= settings.BatchEventInterval && batchWrite.IsCompleted)
             {
                 lastBatchEvent = now;
-                events.Publish(JobEventTypes.Batch, claim.JobId, claim.ModelId,
-                    new JobEventData { Seed = seed, Epoch = value.Epoch, Epochs = value.Epochs, Batch = value.Batch, Batches = value.Batches });
+                var data = new JobEventData { Seed = seed, Epoch = value.Epoch, Epochs = value.Epochs, Batch = value.Batch, Batches = value.Batches };
+
+                // The insert runs beside the training, so a slow commit never holds up the next batch.
+                batchWrite = Task.Run(() => PublishBatchAsync(data));
             }
 
             return;
         }
+
+        // The epoch's event follows its last batch event, never the other way round.
+        batchWrite.GetAwaiter().GetResult();
 
         string metricsJson;
         lock (gate)
@@ -72,5 +83,18 @@ internal sealed class JobProgress(
 
         // The trainer calls back on its own thread, so a blocking write keeps the epochs in order.
         queue.ReportProgressAsync(claim, metrics.Epoch, value.Epochs, metricsJson).GetAwaiter().GetResult();
+    }
+
+    private async Task PublishBatchAsync(JobEventData data)
+    {
+        try
+        {
+            await events.PublishAsync(JobEventTypes.Batch, claim.JobId, claim.ModelId, data);
+        }
+        catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
+        {
+            // Batch progress is advisory: a locked or unreachable store costs this event, never the training.
+            WorkerLog.BatchEventFailed(logger, claim.JobId, claim.ModelId, exception);
+        }
     }
 }

@@ -48,6 +48,7 @@ public sealed class JobTrainer(
                 progress = new JobProgress(queue, events, logger, timeProvider, settings, claim, request.Settings.Seed,
                     TrainingCheckpoint.FindLatest(request.CheckpointDirectory!)?.Epochs ?? []);
                 var result = await Task.Run(() => trainer.Train(request with { Progress = progress }, trainingCancellation.Token), trainingCancellation.Token);
+                await progress.FlushAsync();
                 var run = RunMapping.ToRun(result, timeProvider.GetUtcNow().UtcDateTime);
                 if (!await RecordAsync(claim, run, repeat == inputs.Job.Repeats - 1))
                 {
@@ -71,6 +72,7 @@ public sealed class JobTrainer(
         catch (OperationCanceledException) when (monitor.CancelRequested)
         {
             await monitorTask;
+            await FlushEventsAsync(progress);
             var (epochsDone, metricsJson) = progress?.Snapshot() ?? (0, "[]");
             if (await queue.MarkCancelledAsync(claim, epochsDone, metricsJson, CancellationToken.None))
             {
@@ -87,6 +89,7 @@ public sealed class JobTrainer(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             await monitorTask;
+            await FlushEventsAsync(progress);
             await queue.ReleaseAsync(claim, CancellationToken.None);
             WorkerLog.JobReleased(logger, claim.JobId, claim.ModelId);
             throw;
@@ -95,6 +98,7 @@ public sealed class JobTrainer(
         {
             await trainingCancellation.CancelAsync();
             await monitorTask;
+            await FlushEventsAsync(progress);
             var metricsJson = StoreJson.Serialize(diverged.FinishedEpochs);
             if (await queue.MarkDivergedAsync(claim, diverged.Message, diverged.FinishedEpochs.Count, metricsJson, CancellationToken.None))
             {
@@ -108,6 +112,7 @@ public sealed class JobTrainer(
             // Any training error (bad stored model, unreadable dataset, LibTorch failure) ends this job only.
             await trainingCancellation.CancelAsync();
             await monitorTask;
+            await FlushEventsAsync(progress);
             var error = $"{exception.GetType().Name}: {exception.Message}";
             if (await queue.FailAsync(claim, error, CancellationToken.None))
             {
@@ -121,6 +126,9 @@ public sealed class JobTrainer(
             NativeHeap.ReleaseAfterJob();
         }
     }
+
+    // A batch event still being written must land before the job's state event.
+    private static Task FlushEventsAsync(JobProgress? progress) => progress?.FlushAsync() ?? Task.CompletedTask;
 
     // A stored repeat or an ended job never resumes, so its checkpoints only take disk space.
     private void DeleteCheckpoints(ClaimedJob claim, string directory)

@@ -57,4 +57,7 @@ internal static partial class WorkerLog
 
     [LoggerMessage(EventId = 1024, Level = LogLevel.Warning, Message = "Job {JobId} for model {ModelId} ended but its checkpoint folder could not be deleted; delete it by hand to free the space")]
     public static partial void CheckpointCleanupFailed(ILogger logger, long jobId, long modelId, Exception exception);
+
+    [LoggerMessage(EventId = 1025, Level = LogLevel.Warning, Message = "Job {JobId} for model {ModelId} could not store a batch progress event; training goes on")]
+    public static partial void BatchEventFailed(ILogger logger, long jobId, long modelId, Exception exception);
 }
