@@ -72,15 +72,19 @@ public sealed class OverviewService(
     /// <summary>Returns a stamp that changes whenever a model is added, a run finishes or a job changes state.</summary>
     private async Task<string> VersionAsync(string dataset, CancellationToken cancellationToken)
     {
-        var modelCount = await context.Models.CountAsync(model => model.DatasetName == dataset, cancellationToken);
-        var lastModel = await context.Models.Where(model => model.DatasetName == dataset).MaxAsync(model => (long?)model.Id, cancellationToken);
+        // Count and last id in one scan of the dataset's models; the check runs once per revalidation interval.
+        var models = await context.Models
+            .Where(model => model.DatasetName == dataset)
+            .GroupBy(model => 1)
+            .Select(group => new { Count = group.Count(), Last = group.Max(model => model.Id) })
+            .SingleOrDefaultAsync(cancellationToken);
         var lastRun = await context.Runs.MaxAsync(run => (long?)run.Id, cancellationToken);
         var states = await context.Jobs
             .GroupBy(job => job.State)
             .Select(group => new { group.Key, Count = group.Count() })
             .OrderBy(group => group.Key)
             .ToListAsync(cancellationToken);
-        return $"{modelCount}:{lastModel}:{lastRun}:{string.Join(',', states.Select(state => $"{state.Key}={state.Count}"))}";
+        return $"{models?.Count ?? 0}:{models?.Last}:{lastRun}:{string.Join(',', states.Select(state => $"{state.Key}={state.Count}"))}";
     }
 
     private async Task<OverviewSnapshot> BuildAsync(string dataset, string view, string method, string version, CancellationToken cancellationToken)
@@ -145,9 +149,12 @@ public sealed class OverviewService(
                 .Where(model => chunk.Contains(model.Id))
                 .Select(model => new { model.Id, model.CanonicalText })
                 .ToListAsync(cancellationToken);
-            foreach (var text in texts)
+            // The first build after a restart compiles every model of the dataset, so it compiles on every core.
+            var shortForms = new string[texts.Count];
+            Parallel.For(0, texts.Count, index => shortForms[index] = architectures.Get(texts[index].Id, texts[index].CanonicalText).ShortForm);
+            for (var index = 0; index < texts.Count; index++)
             {
-                result[text.Id] = architectures.Get(text.Id, text.CanonicalText).ShortForm;
+                result[texts[index].Id] = shortForms[index];
             }
         }
 

@@ -105,34 +105,47 @@ public sealed partial class ProjectionService(
         }
 
         var basis = new StoredBasis(landmarkIds, LandmarkMds.Fit(matrix), 0);
-        var points = new Dictionary<long, (double X, double Y)>();
-        foreach (var modelId in source.ModelIds)
-        {
-            var coordinates = LandmarkMds.Place(basis.Basis, source.ToLandmarks(modelId).AsSpan(0, landmarkIds.Count));
-            points[modelId] = (coordinates[0], coordinates[1]);
-        }
-
+        var points = new Dictionary<long, (double X, double Y)>(source.ModelIds.Count);
+        PlaceAll(basis, source, points);
         return (points, basis);
     }
 
     private async Task<int> PlaceNewAsync(string dataset, string kind, StoredBasis basis, Dictionary<long, (double X, double Y)> points, CancellationToken cancellationToken)
     {
         var source = await DistanceSourceAsync(dataset, kind, cancellationToken, except: points.Keys.ToHashSet(), landmarkIds: basis.LandmarkIds);
-        var placed = 0;
-        foreach (var modelId in source.ModelIds)
-        {
-            var distances = source.ToLandmarks(modelId);
-            if (distances.Length < basis.LandmarkIds.Count)
-            {
-                continue;
-            }
+        return PlaceAll(basis, source, points);
+    }
 
-            var coordinates = LandmarkMds.Place(basis.Basis, distances.AsSpan(0, basis.LandmarkIds.Count));
-            points[modelId] = (coordinates[0], coordinates[1]);
-            placed++;
+    /// <summary>
+    /// Places every model of the source that has a distance to each landmark of the basis, adds it to
+    /// <paramref name="points"/> and returns how many it placed. Models are placed in parallel; each
+    /// placement reads only its own distances, so the result does not depend on the order.
+    /// </summary>
+    private static int PlaceAll(StoredBasis basis, DistanceSource source, Dictionary<long, (double X, double Y)> points)
+    {
+        var modelIds = source.ModelIds;
+        var coordinates = new (double X, double Y)?[modelIds.Count];
+        Parallel.For(0, modelIds.Count, index =>
+        {
+            var distances = source.ToLandmarks(modelIds[index]);
+            if (distances.Length >= basis.LandmarkIds.Count)
+            {
+                var placed = LandmarkMds.Place(basis.Basis, distances.AsSpan(0, basis.LandmarkIds.Count));
+                coordinates[index] = (placed[0], placed[1]);
+            }
+        });
+
+        var count = 0;
+        for (var index = 0; index < modelIds.Count; index++)
+        {
+            if (coordinates[index] is { } point)
+            {
+                points[modelIds[index]] = point;
+                count++;
+            }
         }
 
-        return placed;
+        return count;
     }
 
     private async Task<Dictionary<long, (double X, double Y)>> FitTsneAsync(string dataset, string kind, int seed, CancellationToken cancellationToken)
@@ -193,7 +206,7 @@ public sealed partial class ProjectionService(
         return ([.. models.Select(model => model.Id)], (row, column) => StructuralDistance.Compute(profiles[row], profiles[column]));
     }
 
-    /// <summary>The models of one view and their distances to the landmarks, in landmark order.</summary>
+    /// <summary>The models of one view and their distances to the landmarks, in landmark order; <c>ToLandmarks</c> may be called from several threads.</summary>
     private sealed record DistanceSource(IReadOnlyList<long> LandmarkIds, IReadOnlyList<long> ModelIds, Func<long, double[]> ToLandmarks);
 
     private async Task<DistanceSource> DistanceSourceAsync(
@@ -210,14 +223,32 @@ public sealed partial class ProjectionService(
             .OrderBy(landmark => landmark.Ordinal)
             .Select(landmark => landmark.ModelId)
             .ToListAsync(cancellationToken);
-        // Ids first, so placing a few new models reads only their distances and the landmarks'.
+        var byId = except is null
+            ? await AllLandmarkDistancesAsync(dataset, cancellationToken)
+            : await NewLandmarkDistancesAsync(dataset, except, landmarkIds, cancellationToken);
+        var selected = byId.Keys.Where(id => except is null || !except.Contains(id)).Order().ToList();
+
+        // Rows are unpacked when asked for, once per model by the placement, so no second copy of every row is kept.
+        return new DistanceSource(landmarkIds, selected, modelId => DistanceBlobs.Unpack(byId[modelId]));
+    }
+
+    /// <summary>Reads every landmark-distance row of the dataset in one query, for a fit that places every model.</summary>
+    private Task<Dictionary<long, byte[]>> AllLandmarkDistancesAsync(string dataset, CancellationToken cancellationToken) =>
+        context.LandmarkDistances
+            .Where(row => context.Models.Any(model => model.Id == row.ModelId && model.DatasetName == dataset))
+            .Select(row => new { row.ModelId, row.Distances })
+            .ToDictionaryAsync(row => row.ModelId, row => row.Distances, cancellationToken);
+
+    /// <summary>Reads the rows of the models not placed yet and of the landmarks: ids first, so placing a few new models reads few blobs.</summary>
+    private async Task<Dictionary<long, byte[]>> NewLandmarkDistancesAsync(
+        string dataset, IReadOnlySet<long> except, IReadOnlyList<long> landmarkIds, CancellationToken cancellationToken)
+    {
         var indexed = await context.LandmarkDistances
             .Where(row => context.Models.Any(model => model.Id == row.ModelId && model.DatasetName == dataset))
             .Select(row => row.ModelId)
             .ToListAsync(cancellationToken);
-        var selected = indexed.Where(id => except is null || !except.Contains(id)).Order().ToList();
         var byId = new Dictionary<long, byte[]>();
-        foreach (var chunk in selected.Concat(landmarkIds).Distinct().Chunk(2000))
+        foreach (var chunk in indexed.Where(id => !except.Contains(id)).Concat(landmarkIds).Distinct().Chunk(2000))
         {
             var rows = await context.LandmarkDistances
                 .Where(row => chunk.Contains(row.ModelId))
@@ -229,7 +260,7 @@ public sealed partial class ProjectionService(
             }
         }
 
-        return new DistanceSource(landmarkIds, selected, modelId => DistanceBlobs.Unpack(byId[modelId]));
+        return byId;
     }
 
     private async Task<DistanceSource> PredictionSourceAsync(
@@ -240,7 +271,16 @@ public sealed partial class ProjectionService(
         var landmarkBitsets = landmarkIds.Select(id => trained.Bitsets[id]).ToArray();
         var modelIds = trained.Bitsets.Keys.Where(id => except is null || !except.Contains(id)).Order().ToList();
         return new DistanceSource(landmarkIds, modelIds, modelId =>
-            [.. landmarkBitsets.Select(landmark => PredictionDistance.Compute(trained.Bitsets[modelId], landmark, trained.SampleCount))]);
+        {
+            var bitset = trained.Bitsets[modelId];
+            var distances = new double[landmarkBitsets.Length];
+            for (var landmark = 0; landmark < landmarkBitsets.Length; landmark++)
+            {
+                distances[landmark] = PredictionDistance.Compute(bitset, landmarkBitsets[landmark], trained.SampleCount);
+            }
+
+            return distances;
+        });
     }
 
     [LoggerMessage(EventId = 401, Level = LogLevel.Information, Message = "Fitted the {Kind} projection ({Method}) of dataset {DatasetName}: {PointCount} points in {Milliseconds} ms")]
