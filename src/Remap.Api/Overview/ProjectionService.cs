@@ -21,7 +21,7 @@ public sealed partial class ProjectionService(
     ILogger<ProjectionService> logger)
 {
     /// <summary>Returns the stored projection, placing models added since, or fits one when none is stored.</summary>
-    /// <exception cref="ProjectionException">A t-SNE projection would exceed <see cref="ExplorationOptions.MaxTsneModels"/>.</exception>
+    /// <exception cref="ProjectionException">A t-SNE projection would exceed <see cref="ExplorationOptions.MaxTsneModels"/> or, in the structure view, <see cref="ExplorationOptions.MaxTsneStructureModels"/>.</exception>
     public async Task<ProjectionResult> GetAsync(string dataset, string kind, string method, CancellationToken cancellationToken)
     {
         var stored = await context.Projections.SingleOrDefaultAsync(
@@ -153,11 +153,13 @@ public sealed partial class ProjectionService(
         var (modelIds, distance) = kind == ProjectionKinds.Prediction
             ? await bitsets.PairwiseAsync(dataset, cancellationToken)
             : await StructurePairwiseAsync(dataset, cancellationToken);
-        if (modelIds.Count > options.Value.MaxTsneModels)
+        var (limit, setting) = TsneLimit(kind);
+        if (modelIds.Count > limit)
         {
             throw new ProjectionException(
-                $"Dataset '{dataset}' has {modelIds.Count} models in the {kind} view, more than the {options.Value.MaxTsneModels} a t-SNE projection accepts (it needs every pairwise distance). " +
-                "Use method=landmark-mds, or raise Remap:Exploration:MaxTsneModels on the server.");
+                $"The {kind} view of dataset '{dataset}' has {modelIds.Count:N0} models, more than the {limit:N0} that method=tsne accepts: " +
+                $"exact t-SNE needs every pairwise distance, and its time grows with the square of the model count. " +
+                $"Use method=landmark-mds (the default), which places any number of models, or raise Remap:Exploration:{setting} on the server.");
         }
 
         var points = new Dictionary<long, (double X, double Y)>();
@@ -197,7 +199,8 @@ public sealed partial class ProjectionService(
             .OrderBy(model => model.Id)
             .Select(model => new { model.Id, model.CanonicalText })
             .ToListAsync(cancellationToken);
-        if (models.Count > options.Value.MaxTsneModels)
+        // Over the limit the caller rejects the request, so no profile is compiled and no distance computed.
+        if (models.Count > TsneLimit(ProjectionKinds.Structure).Limit)
         {
             return ([.. models.Select(model => model.Id)], (_, _) => 0);
         }
@@ -205,6 +208,12 @@ public sealed partial class ProjectionService(
         var profiles = models.Select(model => architectures.Get(model.Id, model.CanonicalText).Profile).ToArray();
         return ([.. models.Select(model => model.Id)], (row, column) => StructuralDistance.Compute(profiles[row], profiles[column]));
     }
+
+    /// <summary>Returns the most models a t-SNE projection of the view accepts and the setting that sets it.</summary>
+    private (int Limit, string Setting) TsneLimit(string kind) =>
+        kind == ProjectionKinds.Structure && options.Value.MaxTsneStructureModels < options.Value.MaxTsneModels
+            ? (options.Value.MaxTsneStructureModels, nameof(ExplorationOptions.MaxTsneStructureModels))
+            : (options.Value.MaxTsneModels, nameof(ExplorationOptions.MaxTsneModels));
 
     /// <summary>The models of one view and their distances to the landmarks, in landmark order; <c>ToLandmarks</c> may be called from several threads.</summary>
     private sealed record DistanceSource(IReadOnlyList<long> LandmarkIds, IReadOnlyList<long> ModelIds, Func<long, double[]> ToLandmarks);
