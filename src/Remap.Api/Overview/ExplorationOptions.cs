@@ -10,15 +10,15 @@ public sealed class ExplorationOptions
 
     /// <summary>
     /// The largest model count a t-SNE projection accepts in either view. Exact t-SNE costs O(n²) time and memory
-    /// per iteration: on 2 cores bench/exploration/tsne.cs measured 20 s of processor time at 3,000 points
-    /// (about 10 s on an idle machine) and 56 s at 5,000.
+    /// per iteration: on an idle 2-core machine bench/exploration/tsne.cs measured 11.7 s at 3,000 points and
+    /// 27.6 s (930 MiB) at 5,000.
     /// </summary>
     public int MaxTsneModels { get; set; } = 3000;
 
     /// <summary>
     /// The largest model count a t-SNE projection of the structure view accepts. Before t-SNE runs, every pairwise
-    /// structural distance is computed (an optimal-transport problem each, about 30 to 40 µs of processor time in
-    /// bench/exploration/tsne.cs), so 1,000 models are about 20 s of processor time in all.
+    /// structural distance is computed (an optimal-transport problem each), about 12 s for 1,000 models on an idle
+    /// 2-core machine by the estimate of bench/exploration/tsne.cs, before t-SNE's own 2 s.
     /// </summary>
     public int MaxTsneStructureModels { get; set; } = 1000;
 

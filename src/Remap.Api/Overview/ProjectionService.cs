@@ -116,33 +116,25 @@ public sealed partial class ProjectionService(
         return PlaceAll(basis, source, points);
     }
 
-    /// <summary>
-    /// Places every model of the source that has a distance to each landmark of the basis, adds it to
-    /// <paramref name="points"/> and returns how many it placed. Models are placed in parallel; each
-    /// placement reads only its own distances, so the result does not depend on the order.
-    /// </summary>
+    /// <summary>Places every model of the source that has a distance to each landmark of the basis, adds it to <paramref name="points"/> and returns how many it placed.</summary>
+    /// <remarks>
+    /// One core is faster here: in bench/exploration at 10,000 models, a Parallel.For placed the prediction view in
+    /// 200 to 270 ms against 40 ms in a loop, and the structure view gained nothing measurable.
+    /// </remarks>
     private static int PlaceAll(StoredBasis basis, DistanceSource source, Dictionary<long, (double X, double Y)> points)
     {
-        var modelIds = source.ModelIds;
-        var coordinates = new (double X, double Y)?[modelIds.Count];
-        Parallel.For(0, modelIds.Count, index =>
-        {
-            var distances = source.ToLandmarks(modelIds[index]);
-            if (distances.Length >= basis.LandmarkIds.Count)
-            {
-                var placed = LandmarkMds.Place(basis.Basis, distances.AsSpan(0, basis.LandmarkIds.Count));
-                coordinates[index] = (placed[0], placed[1]);
-            }
-        });
-
         var count = 0;
-        for (var index = 0; index < modelIds.Count; index++)
+        foreach (var modelId in source.ModelIds)
         {
-            if (coordinates[index] is { } point)
+            var distances = source.ToLandmarks(modelId);
+            if (distances.Length < basis.LandmarkIds.Count)
             {
-                points[modelIds[index]] = point;
-                count++;
+                continue;
             }
+
+            var coordinates = LandmarkMds.Place(basis.Basis, distances.AsSpan(0, basis.LandmarkIds.Count));
+            points[modelId] = (coordinates[0], coordinates[1]);
+            count++;
         }
 
         return count;
@@ -215,7 +207,7 @@ public sealed partial class ProjectionService(
             ? (options.Value.MaxTsneStructureModels, nameof(ExplorationOptions.MaxTsneStructureModels))
             : (options.Value.MaxTsneModels, nameof(ExplorationOptions.MaxTsneModels));
 
-    /// <summary>The models of one view and their distances to the landmarks, in landmark order; <c>ToLandmarks</c> may be called from several threads.</summary>
+    /// <summary>The models of one view and their distances to the landmarks, in landmark order.</summary>
     private sealed record DistanceSource(IReadOnlyList<long> LandmarkIds, IReadOnlyList<long> ModelIds, Func<long, double[]> ToLandmarks);
 
     private async Task<DistanceSource> DistanceSourceAsync(
@@ -237,7 +229,7 @@ public sealed partial class ProjectionService(
             : await NewLandmarkDistancesAsync(dataset, except, landmarkIds, cancellationToken);
         var selected = byId.Keys.Where(id => except is null || !except.Contains(id)).Order().ToList();
 
-        // Rows are unpacked when asked for, once per model by the placement, so no second copy of every row is kept.
+        // Rows are unpacked when asked for, one at a time by the placement, so no second copy of every row is kept.
         return new DistanceSource(landmarkIds, selected, modelId => DistanceBlobs.Unpack(byId[modelId]));
     }
 

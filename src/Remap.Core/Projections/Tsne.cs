@@ -13,8 +13,8 @@ public sealed record TsneOptions(int Seed, double Perplexity = 30, int Iteration
 /// distance matrix: Gaussian input affinities calibrated per point to the perplexity, a Student-t
 /// kernel in two dimensions, gradient descent with momentum and per-coordinate gains. Each iteration
 /// costs O(n²) time and the affinities O(n²) memory, which suits up to a few thousand points: with the
-/// default 750 iterations, bench/exploration/tsne.cs measured 2.4 s of processor time at 1,000 points,
-/// 20 s at 3,000 and 56 s at 5,000 (900 MiB) on a 2-core machine. Larger sets need landmark MDS or an
+/// default 750 iterations, bench/exploration/tsne.cs measured 2.1 s at 1,000 points, 11.7 s at 3,000 and
+/// 27.6 s at 5,000 (930 MiB) on an idle 2-core machine. Larger sets need landmark MDS or an
 /// approximate gradient such as Barnes-Hut. The result depends only on the distances and the seed:
 /// rows are computed in parallel but summed in row order.
 /// </summary>
