@@ -155,16 +155,23 @@ await using (var scope = app.Services.CreateAsyncScope())
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"landmark index check: {stopwatch.Elapsed.TotalMilliseconds:F0} ms, nothing missing"));
 
-// 3. Projection fits from the cached landmark distances (the recompute a user asks for).
-foreach (var view in new[] { ProjectionKinds.Structure, ProjectionKinds.Prediction })
+// 3. Projection fits from the cached landmark distances (the recompute a user asks for). The first fit of each view
+// in this process also pays for compiling its code paths and queries. The second is what a running server does.
+foreach (var round in new[] { "first", "again" })
 {
-    stopwatch.Restart();
-    var response = await client.PostAsJsonAsync("/api/v1/overview/recompute", new RecomputeProjectionRequest(view));
-    response.EnsureSuccessStatusCode();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fit {view} landmark-mds: {stopwatch.Elapsed.TotalMilliseconds:F0} ms"));
+    foreach (var view in new[] { ProjectionKinds.Structure, ProjectionKinds.Prediction })
+    {
+        stopwatch.Restart();
+        var response = await client.PostAsJsonAsync("/api/v1/overview/recompute", new RecomputeProjectionRequest(view));
+        response.EnsureSuccessStatusCode();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"fit {view} landmark-mds ({round}): {stopwatch.Elapsed.TotalMilliseconds:F0} ms, ratio to the 2 s target {stopwatch.Elapsed.TotalMilliseconds / 2000:F2}"));
+    }
 }
 
-// 4. Overview responses: the first builds the snapshot, the rest are served from the cache.
+// 4. Overview responses: the first builds the snapshot, the rest are served from the cache. Each cached request is
+// paired with one to GET /api/v1/datasets (a small body, no store access), whose times show what the machine's
+// load alone does to a request in the same seconds.
 foreach (var query in new[] { "projection=structure", "projection=structure&maxPoints=2000", "projection=prediction&classIndex=3", "projection=accuracy-size" })
 {
     stopwatch.Restart();
@@ -179,18 +186,36 @@ foreach (var query in new[] { "projection=structure", "projection=structure&maxP
     foreach (var (name, sender) in new[] { ("json", client), ("gzip", gzipClient) })
     {
         var times = new List<double>(requestCount);
-        var wireBytes = name == "gzip" ? gzipBytes : bytes;
+        var headerTimes = new List<double>(requestCount);
+        var referenceTimes = new List<double>(requestCount);
+        var collections = GC.CollectionCount(2);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         for (var index = 0; index < requestCount; index++)
         {
             stopwatch.Restart();
-            using var response = await sender.GetAsync($"/api/v1/overview?{query}");
-            await response.Content.ReadAsByteArrayAsync();
+            using var response = await sender.GetAsync($"/api/v1/overview?{query}", HttpCompletionOption.ResponseHeadersRead);
+            headerTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
+            await ReadBodyAsync(response);
             times.Add(stopwatch.Elapsed.TotalMilliseconds);
+
+            stopwatch.Restart();
+            using var reference = await sender.GetAsync("/api/v1/datasets", HttpCompletionOption.ResponseHeadersRead);
+            await ReadBodyAsync(reference);
+            referenceTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
         }
 
+        var perRequest = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / requestCount / 1024.0;
+        var gen2 = GC.CollectionCount(2) - collections;
         times.Sort();
+        headerTimes.Sort();
+        referenceTimes.Sort();
+        var wireBytes = name == "gzip" ? gzipBytes : bytes;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"overview {query} [{name}]: cold {cold:F0} ms, cached p50 {Percentile(times, 0.50):F1} ms, p99 {Percentile(times, 0.99):F1} ms ({bytes / 1024} KiB JSON, {wireBytes / 1024} KiB sent, ratio p99 / 50 ms target {Percentile(times, 0.99) / 50:F2})"));
+            $"overview {query} [{name}]: cold {cold:F0} ms, cached p50 {Percentile(times, 0.50):F1} ms, p99 {Percentile(times, 0.99):F1} ms, ratio p99 / 50 ms target {Percentile(times, 0.99) / 50:F2} " +
+            $"({bytes / 1024} KiB JSON, {wireBytes / 1024} KiB sent)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    to the headers p50 {Percentile(headerTimes, 0.50):F1} / p99 {Percentile(headerTimes, 0.99):F1} ms; reference GET /datasets p50 {Percentile(referenceTimes, 0.50):F1} / p99 {Percentile(referenceTimes, 0.99):F1} ms; " +
+            $"{perRequest:F0} KiB allocated per request pair (client and server), {gen2} gen2 collections"));
     }
 }
 
@@ -211,6 +236,20 @@ Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 Directory.Delete(folder, recursive: true);
 Console.WriteLine($"load average at the end {LoadAverage()}");
 
+// Reads a body into one reused buffer: a client in another process would not add its 3 MiB per response to the server's heap.
+static async Task ReadBodyAsync(HttpResponseMessage response)
+{
+    await using var stream = await response.Content.ReadAsStreamAsync();
+    while (await stream.ReadAsync(BodyBuffer.Bytes) > 0)
+    {
+    }
+}
+
 static double Percentile(List<double> sorted, double share) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+static class BodyBuffer
+{
+    public static readonly byte[] Bytes = new byte[64 * 1024];
+}

@@ -176,6 +176,26 @@ public sealed class OverviewApiTests : IDisposable
         Assert.Contains("landmark-mds", problem.RootElement.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task Overview_TsneStructureLimitNamesCountAndSetting()
+    {
+        using var limited = new QueueOnlyApiFactory();
+        limited.Settings["Remap:Exploration:LandmarkCount"] = "4";
+        limited.Settings["Remap:Exploration:MaxTsneStructureModels"] = "5";
+        using var limitedClient = limited.CreateClient();
+        var population = await ExplorationApi.SampleAsync(limitedClient, 8, seed: 14);
+        var count = population.Members.Select(member => member.Model.Id).Distinct().Count();
+
+        var response = await limitedClient.GetAsync("/api/v1/overview?projection=structure&method=tsne");
+        using var problem = await ExplorationApi.ReadJsonAsync(response);
+        var detail = problem.RootElement.GetProperty("detail").GetString();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"has {count} models, more than the 5", detail);
+        Assert.Contains("MaxTsneStructureModels", detail);
+        Assert.Contains("method=landmark-mds", detail);
+    }
+
     [Theory]
     [InlineData("projection=shape", "projection")]
     [InlineData("projection=structure&limit=0", "'limit' must be between 1 and 50000")]

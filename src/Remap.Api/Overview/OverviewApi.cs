@@ -21,7 +21,9 @@ public static class OverviewApi
             .WithSummary("Every model of a dataset as a point of the structure, prediction or accuracy-size view, paged or thinned")
             .WithDescription(
                 "Projections are cached: a landmark-MDS layout is fitted once and later models are placed with the same basis without moving the others, " +
-                "until POST /api/v1/overview/recompute. t-SNE places new models only on recompute. Each point carries accuracy, parameter count, status, " +
+                "until POST /api/v1/overview/recompute. t-SNE places new models only on recompute, and its time grows with the square of the model count, " +
+                "so it is rejected (400) above Remap:Exploration:MaxTsneModels models (3,000 by default) or, in the structure view, above " +
+                "Remap:Exploration:MaxTsneStructureModels (1,000 by default). Each point carries accuracy, parameter count, status, " +
                 "parent and the layers' short form; classIndex adds the test accuracy on one class. Page with limit and after (nextAfter), thin with maxPoints, " +
                 "and pass focus to get one model's point whatever the page. A request with Accept-Encoding: gzip gets the same JSON gzip-compressed " +
                 "(Content-Encoding: gzip), compressed once per cached response; 10,000 points are about 3 MiB of JSON and several times smaller compressed. " +

@@ -1,25 +1,42 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Remap.Api.Overview;
 
-/// <summary>The query of GET /api/v1/overview.</summary>
-/// <param name="Projection">The view: <c>structure</c> (architecture distance), <c>prediction</c> (which validation images each model gets right) or <c>accuracy-size</c> (x: validation accuracy, y: log10 of the parameter count). Default structure.</param>
-/// <param name="Method">For structure and prediction: <c>landmark-mds</c> (default) or <c>tsne</c>.</param>
-/// <param name="Dataset">The dataset whose models to show; may be left out when every model uses one dataset.</param>
-/// <param name="ClassIndex">Adds each model's test accuracy on this class (0-based), to colour the plot by class.</param>
-/// <param name="Limit">The most points in one page, 1 to 50,000; default 10,000.</param>
-/// <param name="After">Returns models with a larger id than this one: the <c>nextAfter</c> of the previous page.</param>
-/// <param name="MaxPoints">Thins the view to at most this many placed points, keeping the most accurate model of each grid cell; 10 to 50,000.</param>
-/// <param name="Focus">A model id to jump to: the response carries its point even when paging or thinning leaves it out; 404 when the overview has no model with this id.</param>
+/// <summary>The query of GET /api/v1/overview; each parameter's description is also the OpenAPI document's.</summary>
 public sealed record OverviewQuery(
-    [property: FromQuery(Name = "projection")] string? Projection = null,
-    [property: FromQuery(Name = "method")] string? Method = null,
-    [property: FromQuery(Name = "dataset")] string? Dataset = null,
-    [property: FromQuery(Name = "classIndex")] int? ClassIndex = null,
-    [property: FromQuery(Name = "limit")] int? Limit = null,
-    [property: FromQuery(Name = "after")] long? After = null,
-    [property: FromQuery(Name = "maxPoints")] int? MaxPoints = null,
-    [property: FromQuery(Name = "focus")] long? Focus = null);
+    [property: FromQuery(Name = "projection")]
+    [property: Description("The view: structure (architecture distance), prediction (which validation images each model gets right) or accuracy-size " +
+        "(x: validation accuracy from 0 to 1, y: log10 of the parameter count). Default: structure.")]
+    string? Projection = null,
+    [property: FromQuery(Name = "method")]
+    [property: Description("How the structure and prediction views are projected: landmark-mds (default; any number of models, new models placed " +
+        "without moving the others) or tsne (exact t-SNE, at most Remap:Exploration:MaxTsneModels models, 3,000 by default, and in the structure view " +
+        "at most Remap:Exploration:MaxTsneStructureModels, 1,000 by default). Leave it out for accuracy-size.")]
+    string? Method = null,
+    [property: FromQuery(Name = "dataset")]
+    [property: Description("The dataset whose models to show. May be left out when every model uses one dataset.")]
+    string? Dataset = null,
+    [property: FromQuery(Name = "classIndex")]
+    [property: Description("Adds each trained model's test accuracy on this class (0-based, 0 to the dataset's class count − 1), to colour the plot by class. Default: none.")]
+    int? ClassIndex = null,
+    [property: FromQuery(Name = "limit")]
+    [property: Range(1, OverviewQueryValidator.MaxLimit)]
+    [property: Description("The most points in one page, 1 to 50,000. Default: 10,000.")]
+    int? Limit = null,
+    [property: FromQuery(Name = "after")]
+    [property: Description("Returns models with a larger id than this one (0 or more): pass the nextAfter of the previous page. Default: from the first model.")]
+    long? After = null,
+    [property: FromQuery(Name = "maxPoints")]
+    [property: Range(10, OverviewQueryValidator.MaxLimit)]
+    [property: Description("Thins the view to at most this many placed points, 10 to 50,000, keeping the most accurate model of each cell of a grid " +
+        "over the view's bounds; unplaced models are left out. Default: no thinning.")]
+    int? MaxPoints = null,
+    [property: FromQuery(Name = "focus")]
+    [property: Description("A model id (1 or more) to jump to: the response carries its point in focus even when paging or thinning leaves it out. " +
+        "404 when the overview has no model with this id.")]
+    long? Focus = null);
 
 /// <summary>One model in the overview. X and Y are null for a model the view cannot place yet.</summary>
 /// <param name="Layers">The layers' short form, for example <c>conv16k3p1 → relu → max2 → flat → dense10</c>: what the architecture glyph draws.</param>
@@ -64,7 +81,8 @@ public sealed record OverviewResponse(
     IReadOnlyList<OverviewPoint> Points);
 
 /// <summary>Asks for a projection to be fitted again on every model, which may move every point.</summary>
-/// <param name="Projection"><c>structure</c> or <c>prediction</c>.</param>
-/// <param name="Method"><c>landmark-mds</c> (default) or <c>tsne</c>.</param>
-/// <param name="Seed">The t-SNE seed; the server's default when left out.</param>
-public sealed record RecomputeProjectionRequest(string Projection, string? Dataset = null, string? Method = null, int? Seed = null);
+public sealed record RecomputeProjectionRequest(
+    [property: Description("structure or prediction: accuracy-size needs no fit.")] string Projection,
+    [property: Description("The dataset whose projection to fit. May be left out when every model uses one dataset.")] string? Dataset = null,
+    [property: Description("landmark-mds (default) or tsne, with the same model limits as GET /api/v1/overview.")] string? Method = null,
+    [property: Description("The t-SNE seed, 0 or more; the server's Remap:Exploration:Seed (1 by default) when left out. The same seed and models give the same layout.")] int? Seed = null);
