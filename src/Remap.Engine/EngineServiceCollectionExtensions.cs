@@ -43,9 +43,8 @@ public static class EngineServiceCollectionExtensions
         });
         services.TryAddSingleton(provider =>
         {
-            var threads = provider.GetRequiredService<IOptions<EngineOptions>>().Value.TorchThreads;
-            var trainerOptions = threads is { } count ? new TrainerOptions { Threads = count } : new TrainerOptions();
-            return new Trainer(provider.GetRequiredService<ILogger<Trainer>>(), trainerOptions);
+            var threads = provider.GetRequiredService<IOptions<EngineOptions>>().Value.ResolveTorchThreads();
+            return new Trainer(provider.GetRequiredService<ILogger<Trainer>>(), new TrainerOptions { Threads = threads });
         });
         services.TryAddSingleton<JobTrainer>();
 

@@ -27,6 +27,8 @@ public class RemapApiFactory : WebApplicationFactory<Program>
         Settings["Remap:DatabasePath"] = Path.Combine(directory, "remap.db");
         Settings["Remap:DataDirectory"] = Path.Combine(RepositoryRoot(), "data");
         Settings["Remap:WorkerEnabled"] = "true";
+        // One job at a time, so tests that watch the queue's order see it whatever the machine's processor count.
+        Settings["Remap:WorkerConcurrency"] = "1";
         Settings["Remap:TorchThreads"] = "2";
         Settings["Remap:PollInterval"] = "00:00:00.100";
         Settings["Remap:CancelCheckInterval"] = "00:00:00.200";

@@ -50,7 +50,7 @@ public static partial class ServerLogging
             }
 
             LogWorker(logger, settings.WorkerEnabled, settings.WorkerId, settings.WorkerConcurrency,
-                settings.TorchThreads?.ToString() ?? "one per processor", settings.LeaseDuration, settings.HeartbeatInterval, settings.PollInterval);
+                settings.ResolveTorchThreads(), settings.LeaseDuration, settings.HeartbeatInterval, settings.PollInterval);
         });
     }
 
@@ -64,6 +64,6 @@ public static partial class ServerLogging
     [LoggerMessage(EventId = 101, Level = LogLevel.Information,
         Message = "Worker: enabled {WorkerEnabled}, id {WorkerId}, concurrency {WorkerConcurrency}, LibTorch threads {TorchThreads}, lease {LeaseDuration}, heartbeat {HeartbeatInterval}, poll {PollInterval}")]
     private static partial void LogWorker(
-        ILogger logger, bool workerEnabled, string workerId, int workerConcurrency, string torchThreads,
+        ILogger logger, bool workerEnabled, string workerId, int workerConcurrency, int torchThreads,
         TimeSpan leaseDuration, TimeSpan heartbeatInterval, TimeSpan pollInterval);
 }

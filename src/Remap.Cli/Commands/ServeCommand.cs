@@ -22,7 +22,7 @@ internal static class ServeCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var noWorker = new Option<bool>("--no-worker") { Description = "Only serve the API and queue jobs; another process trains them." };
-        var threads = new Option<int?>("--torch-threads") { Description = "CPU threads LibTorch uses for training (default: one per processor)." };
+        var threads = new Option<int?>("--torch-threads") { Description = "CPU threads LibTorch uses for training (default: the processors divided among the concurrent jobs)." };
 
         var command = new Command(
             "serve",
