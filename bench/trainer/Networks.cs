@@ -14,6 +14,21 @@ internal static class Networks
         Create(LayerKind.Flatten), Dense(128), Create(LayerKind.Relu), Dense(10),
     ], DatasetName, TrainingSettings.Default with { Epochs = epochs, Seed = seed });
 
+    /// <summary>conv16k3 (padding 1) relu max2 flatten dense10: 31,530 parameters, the bundled cnn-one-block example.</summary>
+    public static Architecture OneBlockCnn(int epochs, int seed = 42) => new("one_block_cnn", TensorShape.Image(1, 28, 28), 10,
+    [
+        Conv(16, 3, 1), Create(LayerKind.Relu), Pool(2),
+        Create(LayerKind.Flatten), Dense(10),
+    ], DatasetName, TrainingSettings.Default with { Epochs = epochs, Seed = seed });
+
+    /// <summary>The throughput run's network by its command-line name.</summary>
+    public static Architecture ByName(string name, int epochs, int seed) => name switch
+    {
+        "small-cnn" => SmallCnn(epochs, seed),
+        "one-block" => OneBlockCnn(epochs, seed),
+        _ => throw new ArgumentException($"Unknown network '{name}'; use small-cnn or one-block.", nameof(name)),
+    };
+
     /// <summary>
     /// A 10-layer CNN small enough to train its ablation study many times:
     /// conv8k3 relu max2 conv16k3 relu max2 flatten dense32 relu dense10. Its study has 8 children.

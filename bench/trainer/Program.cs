@@ -7,7 +7,7 @@ using Remap.Engine.Store;
 using Remap.Training.Data;
 
 // Benchmarks of the production trainer; bench/README.md describes each mode and records its figures.
-// throughput THREADS EPOCHS ROUNDS: the product trainer through a job vs a bare TorchSharp loop (same CNN, data and epochs), alternated ROUNDS times.
+// throughput THREADS EPOCHS ROUNDS [small-cnn|one-block]: the product trainer through a job vs a bare TorchSharp loop (same CNN, data and epochs), alternated ROUNDS times.
 // memory JOBS: RSS after each of JOBS consecutive small jobs in one process.
 // concurrency SLOTS THREADS JOBS [cnn|mlp]: wall time of JOBS one-epoch jobs (small CNN or tiny MLP) with SLOTS concurrent jobs and THREADS LibTorch threads.
 // warmstart EPOCHS SEEDS IMAGES FRACTION: the ranking of an ablation study's children with warm start (FRACTION of the epochs) vs from scratch, on the first IMAGES training images.
@@ -21,6 +21,7 @@ switch (mode)
     {
         // Rounds alternate the product and the bare loop, so a change in the machine's load hits both alike.
         var (threads, epochs, rounds) = (Argument(1, 2), Argument(2, 2), Argument(3, 2));
+        var networkName = args.Length > 4 ? args[4] : "small-cnn";
         await using var engine = await EngineHost.StartAsync(concurrency: 1, threads);
         using var catalog = new DatasetCatalog([], Path.Combine(EngineHost.RepositoryRoot(), "data"));
         using var data = catalog.Load(Networks.DatasetName);
@@ -28,7 +29,7 @@ switch (mode)
         var bareSeconds = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
-            var jobId = await engine.EnqueueAsync(Networks.SmallCnn(epochs, seed: 42 + round));
+            var jobId = await engine.EnqueueAsync(Networks.ByName(networkName, epochs, seed: 42 + round));
             var (job, run) = (await engine.WaitAsync([jobId], TimeSpan.FromMinutes(30)))[0];
             if (job.State != JobStates.Succeeded)
             {
@@ -36,13 +37,13 @@ switch (mode)
             }
 
             productSeconds.AddRange(StoreJson.Deserialize<List<Remap.Training.EpochMetrics>>(run!.EpochMetricsJson).Select(epoch => epoch.Seconds));
-            bareSeconds.AddRange(BareLoop.Run(data, epochs, threads, seed: 42 + round));
+            bareSeconds.AddRange(BareLoop.Run(data, epochs, threads, seed: 42 + round, networkName: networkName));
         }
 
         var images = data.Train.Count;
         var product = images / productSeconds.Min();
         var bare = images / bareSeconds.Min();
-        Console.WriteLine(string.Create(invariant, $"{images} training images, best of {rounds} rounds of {epochs} epochs, {threads} threads"));
+        Console.WriteLine(string.Create(invariant, $"{networkName}: {images} training images, best of {rounds} rounds of {epochs} epochs, {threads} threads"));
         Console.WriteLine(string.Create(invariant, $"product-job samples/s {product:F0} (epoch seconds {string.Join(' ', productSeconds.Select(value => value.ToString("F2", invariant)))})"));
         Console.WriteLine(string.Create(invariant, $"bare-loop samples/s {bare:F0} (epoch seconds {string.Join(' ', bareSeconds.Select(value => value.ToString("F2", invariant)))})"));
         Console.WriteLine(string.Create(invariant, $"ratio product/bare {product / bare:F3}"));
