@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Remap.Api.Overview;
+using Remap.Engine.Store;
 
 namespace Remap.Api.Tests;
 
@@ -39,6 +42,26 @@ public sealed class OverviewApiTests : IDisposable
         Assert.All(overview.Points, point => Assert.False(string.IsNullOrEmpty(point.Layers)));
         Assert.Equal(4, overview.ProjectionInfo!.LandmarkCount);
         Assert.Equal("landmark-mds", overview.ProjectionInfo.Method);
+    }
+
+    [Fact]
+    public async Task Overview_ShortFormStoredOrCompiled()
+    {
+        var population = await ExplorationApi.SampleAsync(client, 4, seed: 3);
+        var ids = population.Members.Select(member => member.Model.Id).Distinct().ToList();
+        var before = (await GetAsync("projection=accuracy-size"))!.Points.ToDictionary(point => point.Id, point => point.Layers);
+
+        // A model stored before the short form had a column gets it compiled from its canonical text.
+        await using (var context = await factory.Services.GetRequiredService<IDbContextFactory<RemapDbContext>>().CreateDbContextAsync())
+        {
+            Assert.All(await context.Models.Select(model => model.ShortForm).ToListAsync(), stored => Assert.False(string.IsNullOrEmpty(stored)));
+            await context.Models.Where(model => model.Id == ids[0]).ExecuteUpdateAsync(update => update.SetProperty(model => model.ShortForm, (string?)null));
+        }
+
+        using var restarted = new QueueOnlyApiFactory(factory.Directory);
+        var after = await restarted.CreateClient().GetFromJsonAsync<OverviewResponse>("/api/v1/overview?projection=accuracy-size", RemapApiFactory.Json);
+
+        Assert.Equal(before, after!.Points.ToDictionary(point => point.Id, point => point.Layers));
     }
 
     [Fact]

@@ -232,6 +232,9 @@ namespace Remap.Engine.Sqlite.Migrations
                     b.Property<int>("RunCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ShortForm")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceText")
                         .IsRequired()
                         .HasColumnType("TEXT");

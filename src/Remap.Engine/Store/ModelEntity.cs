@@ -35,6 +35,12 @@ public sealed class ModelEntity
 
     public long ParameterCount { get; set; }
 
+    /// <summary>
+    /// The layers in short form (<c>conv32k3 relu max2 …</c>), as the overview lists and a glyph draws them; null for
+    /// models stored before the column existed, which the overview compiles instead.
+    /// </summary>
+    public string? ShortForm { get; set; }
+
     public long? ParentId { get; set; }
 
     public ModelEntity? Parent { get; set; }

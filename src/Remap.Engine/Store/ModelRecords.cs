@@ -36,6 +36,7 @@ public static class ModelRecords
             Classes = architecture.Classes,
             LayerTableJson = StoreJson.Serialize(LayerTable(architecture, shapes)),
             ParameterCount = shapes.TotalParameters,
+            ShortForm = LayerShortForm.Format(architecture.Layers),
             ParentId = parentId,
             ChangesJson = StoreJson.Serialize(changes),
             CreatedAt = createdAt,
