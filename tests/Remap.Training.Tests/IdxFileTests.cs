@@ -49,6 +49,25 @@ public sealed class IdxFileTests : IDisposable
     }
 
     [Fact]
+    public void ReadDimensions_ReadsOnlyTheHeader()
+    {
+        var bytes = Idx(IdxFile.ImagesMagic, [2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8]);
+        var path = Write("header-only.gz", bytes[..^3], compress: true);
+
+        Assert.Equal([2, 2, 2], IdxFile.ReadDimensions(path, IdxFile.ImagesMagic));
+    }
+
+    [Fact]
+    public void ReadDimensions_WrongMagicIsFormatError()
+    {
+        var path = Write("labels-header.gz", Idx(IdxFile.LabelsMagic, [2], [0, 1]), compress: true);
+
+        var error = Assert.Throws<IdxFormatException>(() => IdxFile.ReadDimensions(path, IdxFile.ImagesMagic));
+
+        Assert.Contains("found 0x00000801", error.Message);
+    }
+
+    [Fact]
     public void Read_TruncatedHeaderNamesField()
     {
         var path = Write("header", [0, 0, 8, 3, 0, 0], compress: false);

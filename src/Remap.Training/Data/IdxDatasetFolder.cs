@@ -50,15 +50,8 @@ internal static class IdxDatasetFolder
     /// <summary>Reads only the headers, for listing a dataset without loading its pixels.</summary>
     public static (int TrainCount, int TestCount, int Height, int Width) ReadCounts(string directory)
     {
-        var train = ReadHeader(FindFile(directory, "train-images-idx3-ubyte"), IdxFile.ImagesMagic);
-        var test = ReadHeader(FindFile(directory, "t10k-images-idx3-ubyte"), IdxFile.ImagesMagic);
+        var train = IdxFile.ReadDimensions(FindFile(directory, "train-images-idx3-ubyte"), IdxFile.ImagesMagic);
+        var test = IdxFile.ReadDimensions(FindFile(directory, "t10k-images-idx3-ubyte"), IdxFile.ImagesMagic);
         return (train[0], test[0], train[1], train[2]);
-    }
-
-    private static int[] ReadHeader(string path, int expectedMagic)
-    {
-        // Reading the whole file is simpler than a header-only path and costs under a second for MNIST-sized files.
-        // TODO: read only the 16 header bytes if datasets much larger than Fashion-MNIST get registered.
-        return IdxFile.Read(path, expectedMagic).Dimensions;
     }
 }

@@ -37,7 +37,44 @@ public sealed record IdxFile(string Path, int[] Dimensions, byte[] Values)
         }
     }
 
+    /// <summary>Reads only the header of an IDX file (gzip or plain): its dimensions, item count first.</summary>
+    /// <exception cref="IdxFormatException">The header is truncated, corrupt or has another magic number.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static int[] ReadDimensions(string path, int expectedMagic)
+    {
+        using var file = File.OpenRead(path);
+        using var stream = IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
+        try
+        {
+            return ReadHeader(path, stream, expectedMagic).Dimensions;
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new IdxFormatException(path, $"the gzip data is corrupt ({exception.Message}). Regenerate or download the file again.", exception);
+        }
+    }
+
     private static IdxFile ReadContents(string path, Stream stream, int expectedMagic)
+    {
+        var (dimensions, valueCount) = ReadHeader(path, stream, expectedMagic);
+        var values = new byte[valueCount];
+        var read = stream.ReadAtLeast(values, values.Length, throwOnEndOfStream: false);
+        if (read < values.Length)
+        {
+            throw new IdxFormatException(path,
+                $"the file is truncated: the header declares {string.Join('×', dimensions)} = {valueCount} values, found {read}.");
+        }
+
+        if (stream.ReadByte() >= 0)
+        {
+            throw new IdxFormatException(path,
+                $"the file has data after the {valueCount} values its header declares ({string.Join('×', dimensions)}); the header is wrong or the file is corrupt.");
+        }
+
+        return new IdxFile(path, dimensions, values);
+    }
+
+    private static (int[] Dimensions, long ValueCount) ReadHeader(string path, Stream stream, int expectedMagic)
     {
         var magic = ReadHeaderInt(path, stream, "the magic number");
         if (magic != expectedMagic)
@@ -64,21 +101,7 @@ public sealed record IdxFile(string Path, int[] Dimensions, byte[] Values)
             }
         }
 
-        var values = new byte[valueCount];
-        var read = stream.ReadAtLeast(values, values.Length, throwOnEndOfStream: false);
-        if (read < values.Length)
-        {
-            throw new IdxFormatException(path,
-                $"the file is truncated: the header declares {string.Join('×', dimensions)} = {valueCount} values, found {read}.");
-        }
-
-        if (stream.ReadByte() >= 0)
-        {
-            throw new IdxFormatException(path,
-                $"the file has data after the {valueCount} values its header declares ({string.Join('×', dimensions)}); the header is wrong or the file is corrupt.");
-        }
-
-        return new IdxFile(path, dimensions, values);
+        return (dimensions, valueCount);
     }
 
     private static int ReadHeaderInt(string path, Stream stream, string field)
