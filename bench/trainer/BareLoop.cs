@@ -19,12 +19,15 @@ internal static class BareLoop
     {
         torch.set_num_threads(threads);
         torch.manual_seed(seed);
-        using var network = networkName == "one-block"
-            ? Sequential(Conv2d(1, 16, 3, padding: 1), ReLU(), MaxPool2d(2), Flatten(), Linear(16 * 14 * 14, 10))
-            : Sequential(
+        using var network = networkName switch
+        {
+            "one-block" => Sequential(Conv2d(1, 16, 3, padding: 1), ReLU(), MaxPool2d(2), Flatten(), Linear(16 * 14 * 14, 10)),
+            "mlp" => Sequential(Flatten(), Linear(28 * 28, 32), ReLU(), Linear(32, 10)),
+            _ => Sequential(
                 Conv2d(1, 32, 3), ReLU(), MaxPool2d(2),
                 Conv2d(32, 64, 3), ReLU(), MaxPool2d(2),
-                Flatten(), Linear(64 * 5 * 5, 128), ReLU(), Linear(128, 10));
+                Flatten(), Linear(64 * 5 * 5, 128), ReLU(), Linear(128, 10)),
+        };
         using var optimizer = optim.Adam(network.parameters(), 0.001);
         using var generator = new Generator((ulong)seed);
         using var images = data.Train.Images.to_type(ScalarType.Float32).div(255f).reshape(-1, 1, 28, 28);

@@ -26,7 +26,9 @@ internal static class Networks
     {
         "small-cnn" => SmallCnn(epochs, seed),
         "one-block" => OneBlockCnn(epochs, seed),
-        _ => throw new ArgumentException($"Unknown network '{name}'; use small-cnn or one-block.", nameof(name)),
+        "mlp" => new("mlp", TensorShape.Image(1, 28, 28), 10, [Create(LayerKind.Flatten), Dense(32), Create(LayerKind.Relu), Dense(10)],
+            DatasetName, TrainingSettings.Default with { Epochs = epochs, Seed = seed }),
+        _ => throw new ArgumentException($"Unknown network '{name}'; use small-cnn, one-block or mlp.", nameof(name)),
     };
 
     /// <summary>

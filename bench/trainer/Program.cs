@@ -7,7 +7,7 @@ using Remap.Engine.Store;
 using Remap.Training.Data;
 
 // Benchmarks of the production trainer; bench/README.md describes each mode and records its figures.
-// throughput THREADS EPOCHS ROUNDS [small-cnn|one-block]: the product trainer through a job vs a bare TorchSharp loop (same CNN, data and epochs), alternated ROUNDS times.
+// throughput THREADS EPOCHS ROUNDS [small-cnn|one-block|mlp]: the product trainer through a job vs a bare TorchSharp loop (same CNN, data and epochs), alternated ROUNDS times.
 // memory JOBS: RSS after each of JOBS consecutive small jobs in one process.
 // concurrency SLOTS THREADS JOBS [cnn|mlp]: wall time of JOBS one-epoch jobs (small CNN or tiny MLP) with SLOTS concurrent jobs and THREADS LibTorch threads.
 // warmstart EPOCHS SEEDS IMAGES FRACTION: the ranking of an ablation study's children with warm start (FRACTION of the epochs) vs from scratch, on the first IMAGES training images.

@@ -1,6 +1,6 @@
 """Trains the small CNN of the throughput benchmark with PyTorch on the bundled Fashion-MNIST sample.
 
-Usage: python3 pytorch_epoch.py [THREADS] [EPOCHS] [small-cnn|one-block] [index|dataloader].
+Usage: python3 pytorch_epoch.py [THREADS] [EPOCHS] [small-cnn|one-block|mlp] [index|dataloader].
 "index" gathers each batch from one tensor, as the C# side does; "dataloader" is the loop of PyTorch's
 tutorials, a TensorDataset read by a shuffling DataLoader, which collates every batch sample by sample. Prints the samples per second of the best epoch,
 counting the training pass over 9,000 images and a validation pass over 1,000, as the C# side does.
@@ -37,7 +37,9 @@ validation, train = order[:validation_count], order[validation_count:]
 train_images, train_labels = images[train], labels[train]
 validation_images, validation_labels = images[validation], labels[validation]
 
-if NETWORK == "one-block":
+if NETWORK == "mlp":
+    network = nn.Sequential(nn.Flatten(), nn.Linear(28 * 28, 32), nn.ReLU(), nn.Linear(32, 10))
+elif NETWORK == "one-block":
     network = nn.Sequential(nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(16 * 14 * 14, 10))
 else:
     network = nn.Sequential(
