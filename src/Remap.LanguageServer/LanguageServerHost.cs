@@ -25,6 +25,9 @@ public sealed record LanguageServerOptions
     /// <summary>How often the server repeats the "already trained" lookups that lens requests made recently.</summary>
     public TimeSpan CodeLensRecheckInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long the server gathers causes of a <c>workspace/codeLens/refresh</c> before it sends one for all of them.</summary>
+    public TimeSpan CodeLensRefreshWindow { get; init; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>How old the Remap server's dataset list may be when a document is opened before it is read again in the background.</summary>
     public TimeSpan DatasetListLifetime { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -47,6 +50,7 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
     private readonly ILogger logger;
     private readonly ClientConnection client;
     private readonly TimeSpan recheckInterval;
+    private readonly CodeLensRefresher codeLensRefresher;
     private readonly CancellationTokenSource stopping = new();
     private readonly TaskCompletionSource<JsonRpcDisconnectedEventArgs> disconnection = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -67,7 +71,8 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
         recheckInterval = options.CodeLensRecheckInterval;
         client = new ClientConnection();
         client.Attach(rpc);
-        documents = new TextDocumentStore();
+        codeLensRefresher = new CodeLensRefresher(session, client, options.CodeLensRefreshWindow, logger);
+        documents = new TextDocumentStore(logger);
         var settings = new SettingsStore();
         var analyzer = new DocumentAnalyzer(settings);
         publisher = new DiagnosticPublisher(session, documents, analyzer, client, options.DiagnosticDelay, logger);
@@ -172,8 +177,8 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
         return false;
     }
 
-    // Sends workspace/codeLens/refresh when a background lookup changes an "already trained" answer, such as a model
-    // that finished training or a server that stopped, to clients that announce codeLens.refreshSupport.
+    // Requests workspace/codeLens/refresh when a background lookup changes an "already trained" answer, such as a model
+    // that finished training or a server that stopped, for clients that announce codeLens.refreshSupport.
     private async Task RecheckCodeLensesAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(recheckInterval);
@@ -188,7 +193,7 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
 
                 if (await serverClient.RecheckAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    await RefreshAsync(client, "workspace/codeLens/refresh").ConfigureAwait(false);
+                    codeLensRefresher.Request(cancellationToken);
                 }
             }
         }
@@ -212,10 +217,7 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
             _ = RefreshAsync(client, "workspace/inlayHint/refresh");
         }
 
-        if (workspace?.CodeLens?.RefreshSupport == true)
-        {
-            _ = RefreshAsync(client, "workspace/codeLens/refresh");
-        }
+        codeLensRefresher.Request(stopping.Token);
     }
 
     private async Task RefreshAsync(ClientConnection client, string method)

@@ -41,6 +41,12 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Information, "The dataset list of {ServerUrl} changed: {DatasetCount} datasets, failure: {Failure}; checking open documents again")]
     public static partial void DatasetListChanged(ILogger logger, Uri serverUrl, int datasetCount, string failure);
 
+    [LoggerMessage(14, LogLevel.Information, "The client closed the connection before {Method} completed")]
+    public static partial void ConnectionClosedDuringRequest(ILogger logger, string method);
+
+    [LoggerMessage(15, LogLevel.Warning, "didChange for {Uri} version {Version} has a range that starts or ends on line {Line}, past the document's last line {LastLine}; the change is applied at the end of the text, and the client's copy may differ from the server's")]
+    public static partial void ChangeRangePastEnd(ILogger logger, string uri, int version, int line, int lastLine);
+
     [LoggerMessage(11, LogLevel.Information, "The client process {ProcessId} is not visible from here, so the server does not watch it")]
     public static partial void ParentNotFound(ILogger logger, int processId);
 }

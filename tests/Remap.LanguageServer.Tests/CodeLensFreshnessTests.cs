@@ -80,6 +80,34 @@ public class CodeLensFreshnessTests
     }
 
     [Fact]
+    public async Task CodeLens_FinishedRunSendsOneRefresh()
+    {
+        // The run's end is seen twice: by the "already trained" recheck and by a dataset list that changed with it.
+        var trained = false;
+        const string Dataset = """[{"name":"fashion-mnist","inputDimensions":[1,28,28],"classes":10}]""";
+        using var server = new MockRemapServer(path => path == "/api/v1/datasets" ? (Volatile.Read(ref trained) ? Dataset : "[]") : Respond(path, Volatile.Read(ref trained)));
+        var options = new LanguageServerOptions
+        {
+            DiagnosticDelay = TimeSpan.FromMilliseconds(20),
+            CodeLensRecheckInterval = TimeSpan.FromMilliseconds(100),
+            DatasetRefreshInterval = TimeSpan.FromMilliseconds(100),
+            CodeLensRefreshWindow = TimeSpan.FromSeconds(1),
+        };
+        var capabilities = new { workspace = new { configuration = true, codeLens = new { refreshSupport = true } }, textDocument = new { diagnostic = new { } } };
+        await using var client = await LspClient.InitializedAsync(capabilities, options, ServerSettings(server.Url));
+        await client.OpenAsync(TestTexts.SmallCnn);
+        Assert.Equal(4, (await TitlesAsync(client)).Length);
+        await Eventually.HoldsAsync(() => client.CodeLensRefreshes == 1, "the refresh for the first settings read");
+        await Task.Delay(1200);
+        Assert.Equal(1, client.CodeLensRefreshes);
+
+        Volatile.Write(ref trained, true);
+        await Task.Delay(2500);
+
+        Assert.Equal(2, client.CodeLensRefreshes);
+    }
+
+    [Fact]
     public async Task CodeLens_NoRefreshWithoutCapability()
     {
         var trained = false;

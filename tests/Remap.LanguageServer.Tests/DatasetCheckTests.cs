@@ -68,6 +68,25 @@ public class DatasetCheckTests
     }
 
     [Fact]
+    public async Task Unchecked_ChangedKeyIsShownAgain()
+    {
+        using var server = new UnauthorizedServer();
+        await using var client = await LspClient.InitializedAsync(settings: new() { ["remap.server.url"] = server.Url, ["remap.server.apiKey"] = "wrong1" });
+        await client.OpenAsync(Text);
+        await client.PullDiagnosticsAsync();
+        client.Settings["remap.server.apiKey"] = "wrong2";
+
+        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = (object?)null });
+        await Eventually.HoldsAsync(() => client.ShownMessages.Count == 2, "the warning for the second key");
+        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = (object?)null });
+        await Eventually.HoldsAsync(() => client.ConfigurationRequests == 3, "a third workspace/configuration request");
+        await Task.Delay(300);
+
+        Assert.Equal(2, client.ShownMessages.Count);
+        Assert.All(client.ShownMessages, shown => Assert.Contains("rejected the API key (HTTP 401)", shown.GetProperty("message").GetString()));
+    }
+
+    [Fact]
     public async Task Unchecked_InputAndClassesLinesNeedNoCheck()
     {
         await using var client = await LspClient.InitializedAsync();

@@ -132,6 +132,29 @@ public class LifecycleTests
         Assert.Contains("'n' is an invalid start of a property name", error.Message);
     }
 
+    [Fact]
+    public async Task ClosedInput_LogsOnePlainLine()
+    {
+        var logs = new ListLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(logs));
+        var (clientStream, serverStream) = FullDuplexStream.CreatePair();
+        await using var host = new LanguageServerHost(serverStream, serverStream, loggerFactory);
+        var run = host.RunAsync();
+        await WriteMessageAsync(clientStream, """{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"processId":null,"capabilities":{"workspace":{"configuration":true}}}}""");
+        await ReadMessageAsync(clientStream);
+        await WriteMessageAsync(clientStream, """{"jsonrpc":"2.0","method":"initialized","params":{}}""");
+        var configurationRequest = await ReadMessageAsync(clientStream, skipServerMessages: false);
+        Assert.Equal("workspace/configuration", configurationRequest.GetProperty("method").GetString());
+
+        // The client closes its end without answering, as an editor that quits does.
+        await clientStream.DisposeAsync();
+
+        Assert.Equal(1, await run.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.DoesNotContain(logs.Entries, entry => entry.Exception is not null);
+        Assert.DoesNotContain(logs.Entries, entry => entry.Level >= LogLevel.Warning);
+        Assert.Contains(logs.Entries, entry => entry.Message == "The client closed the connection before workspace/configuration completed");
+    }
+
     private static async Task WriteMessageAsync(Stream stream, string json)
     {
         var body = Encoding.UTF8.GetBytes(json);
@@ -140,8 +163,9 @@ public class LifecycleTests
         await stream.FlushAsync();
     }
 
-    // Reads one Content-Length framed message; skips the server's requests and notifications, such as window/logMessage.
-    private static async Task<JsonElement> ReadMessageAsync(Stream stream)
+    // Reads one Content-Length framed message; skips the server's requests and notifications, such as window/logMessage,
+    // unless skipServerMessages is false.
+    private static async Task<JsonElement> ReadMessageAsync(Stream stream, bool skipServerMessages = true)
     {
         while (true)
         {
@@ -158,7 +182,7 @@ public class LifecycleTests
             var body = new byte[length];
             await stream.ReadExactlyAsync(body).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
             var message = JsonDocument.Parse(body).RootElement.Clone();
-            if (!message.TryGetProperty("method", out _))
+            if (!skipServerMessages || !message.TryGetProperty("method", out _))
             {
                 return message;
             }

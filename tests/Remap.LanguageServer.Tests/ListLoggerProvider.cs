@@ -6,7 +6,7 @@ namespace Remap.LanguageServer.Tests;
 /// <summary>A logger provider that keeps every formatted entry, so a test can check what the server logged.</summary>
 internal sealed class ListLoggerProvider : ILoggerProvider
 {
-    public ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
+    public ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new ListLogger(this);
 
@@ -21,6 +21,6 @@ internal sealed class ListLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            provider.Entries.Enqueue((logLevel, formatter(state, exception)));
+            provider.Entries.Enqueue((logLevel, formatter(state, exception), exception));
     }
 }

@@ -112,9 +112,10 @@ internal sealed class LspClient : IAsyncDisposable
     }
 
     /// <summary>Starts a server and completes the <c>initialize</c> / <c>initialized</c> handshake.</summary>
-    public static async Task<LspClient> InitializedAsync(object? capabilities = null, LanguageServerOptions? options = null, Dictionary<string, JsonNode?>? settings = null)
+    public static async Task<LspClient> InitializedAsync(
+        object? capabilities = null, LanguageServerOptions? options = null, Dictionary<string, JsonNode?>? settings = null, ILoggerFactory? loggerFactory = null)
     {
-        var client = Start(options ?? new LanguageServerOptions { DiagnosticDelay = TimeSpan.FromMilliseconds(20) });
+        var client = Start(options ?? new LanguageServerOptions { DiagnosticDelay = TimeSpan.FromMilliseconds(20) }, loggerFactory);
         foreach (var (section, value) in settings ?? [])
         {
             client.Settings[section] = value;

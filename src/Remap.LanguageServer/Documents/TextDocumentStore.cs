@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Remap.LanguageServer.Protocol;
 
 namespace Remap.LanguageServer.Documents;
 
 /// <summary>The open documents, by URI. Changes are applied in the order the client sent them (the host dispatches messages one at a time).</summary>
-internal sealed class TextDocumentStore
+internal sealed class TextDocumentStore(ILogger logger)
 {
     private readonly ConcurrentDictionary<string, DocumentSnapshot> documents = new(StringComparer.Ordinal);
 
@@ -41,6 +42,7 @@ internal sealed class TextDocumentStore
         var snapshot = current;
         foreach (var change in changes)
         {
+            WarnIfPastLastLine(snapshot, identifier.Version, change.Range);
             text = Apply(snapshot, change);
             snapshot = new DocumentSnapshot(identifier.Uri, identifier.Version, text);
         }
@@ -55,6 +57,18 @@ internal sealed class TextDocumentStore
         if (documents.TryRemove(uri, out _))
         {
             Closed?.Invoke(uri);
+        }
+    }
+
+    // LSP 3.17 says a character past the end of its line means the end of that line, but it defines nothing for a line past
+    // the last one. GetOffset takes the end of the text, which keeps the text the client typed, and this warning shows that
+    // the client's copy and the server's may now differ. The change is applied and diagnostics are published for the result.
+    private void WarnIfPastLastLine(DocumentSnapshot snapshot, int version, Range? range)
+    {
+        var lastLine = snapshot.Lines.Lines.Length - 1;
+        if (range is not null && Math.Max(range.Start.Line, range.End.Line) > lastLine)
+        {
+            Log.ChangeRangePastEnd(logger, snapshot.Uri, version, Math.Max(range.Start.Line, range.End.Line), lastLine);
         }
     }
 

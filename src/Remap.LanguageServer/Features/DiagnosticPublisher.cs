@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Remap.LanguageServer.Documents;
 using Remap.LanguageServer.Protocol;
@@ -21,6 +22,8 @@ internal sealed class DiagnosticPublisher(
 {
     private readonly ConcurrentDictionary<string, CancellationTokenSource> pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim sendLock = new(1, 1);
+    // The version and JSON of the diagnostics last sent per document, read and written under sendLock.
+    private readonly Dictionary<string, (int? Version, string Json)> lastSent = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource stopping = new();
 
     public void Schedule(DocumentSnapshot snapshot)
@@ -117,6 +120,15 @@ internal sealed class DiagnosticPublisher(
                 return;
             }
 
+            // A settings change checks every document again; when the result for the same version is the same, the client
+            // has it already, so it is not sent a second time.
+            var sent = (version, JsonSerializer.Serialize(diagnostics, ProtocolSerializer.Options));
+            if (lastSent.TryGetValue(uri, out var previous) && previous == sent)
+            {
+                return;
+            }
+
+            lastSent[uri] = sent;
             await client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, version, diagnostics)).ConfigureAwait(false);
         }
         catch (ConnectionLostException)

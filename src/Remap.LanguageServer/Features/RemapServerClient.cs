@@ -13,8 +13,15 @@ namespace Remap.LanguageServer.Features;
 /// <summary>A model the Remap server already has for an architecture hash.</summary>
 internal sealed record TrainedModel(long Id, string Status, double? ValidationAccuracy, double? TestAccuracy);
 
-/// <summary>The datasets of a Remap server by name, or the reason they could not be read.</summary>
-internal sealed record DatasetList(IReadOnlyDictionary<string, DatasetShape>? Datasets, string? Failure, bool ApiKeyRejected);
+/// <summary>
+/// The datasets of a Remap server by name, or the reason they could not be read. <paramref name="ApiNotFound"/> is true when
+/// the address answered HTTP 404 for the dataset route, so it is reachable but not a Remap server's base address.
+/// </summary>
+internal sealed record DatasetList(IReadOnlyDictionary<string, DatasetShape>? Datasets, string? Failure, bool ApiKeyRejected, bool ApiNotFound = false)
+{
+    /// <summary>True when the request failed without any HTTP answer to blame, as with a server that is down.</summary>
+    public bool Unreachable => Datasets is null && !ApiKeyRejected && !ApiNotFound;
+}
 
 /// <summary>
 /// A client of a Remap server's public HTTP API. It finds whether an architecture is already trained
@@ -30,6 +37,8 @@ internal sealed class RemapServerClient(TimeSpan timeout, TimeSpan answerLifetim
 {
     // A lookup no lens request asked for in this long is no longer rechecked in the background.
     private static readonly TimeSpan RecheckWindow = TimeSpan.FromMinutes(10);
+
+    private const string DatasetsRoute = "api/v1/datasets";
 
     private readonly HttpClient http = new() { Timeout = timeout };
     private readonly ConcurrentDictionary<string, Lookup> lookups = new(StringComparer.Ordinal);
@@ -77,7 +86,7 @@ internal sealed class RemapServerClient(TimeSpan timeout, TimeSpan answerLifetim
     {
         try
         {
-            var datasets = await GetAsync<List<DatasetSummary>>(server, apiKey, "api/v1/datasets", cancellationToken).ConfigureAwait(false) ?? [];
+            var datasets = await GetAsync<List<DatasetSummary>>(server, apiKey, DatasetsRoute, cancellationToken).ConfigureAwait(false) ?? [];
             var shapes = datasets
                 .Where(dataset => !string.IsNullOrEmpty(dataset.Name) && dataset.InputDimensions is { Length: 1 or 3 } dimensions && dimensions.All(dimension => dimension >= 1) && dataset.Classes >= 2)
                 .DistinctBy(dataset => dataset.Name, StringComparer.Ordinal)
@@ -92,6 +101,15 @@ internal sealed class RemapServerClient(TimeSpan timeout, TimeSpan answerLifetim
             }
 
             return new DatasetList(null, $"the Remap server at {server} rejected the API key (HTTP {(int)exception.StatusCode})", true);
+        }
+        catch (HttpRequestException exception) when (exception.StatusCode is HttpStatusCode.NotFound)
+        {
+            if (logFailure)
+            {
+                Log.LookupFailed(logger, server, exception.Message);
+            }
+
+            return new DatasetList(null, $"the address {server} is not a Remap server's base address, because it answered HTTP 404 for {DatasetsRoute}", false, ApiNotFound: true);
         }
         catch (Exception exception) when (exception is HttpRequestException or JsonException or TaskCanceledException or NotSupportedException && !cancellationToken.IsCancellationRequested)
         {

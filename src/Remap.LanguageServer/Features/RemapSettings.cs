@@ -51,26 +51,20 @@ internal sealed record RemapSettings(Uri? ServerUrl, string? ApiKey, TensorShape
     /// <summary>The sections asked for, in the order of <see cref="FromConfiguration"/>'s values.</summary>
     public static string[] Sections { get; } = ["remap.server.url", "remap.server.apiKey", "remap.defaults.input", "remap.defaults.classes"];
 
-    /// <summary>Reads the four values a <c>workspace/configuration</c> response holds; a value that is not valid is left out and reported in <paramref name="problems"/>.</summary>
+    /// <summary>
+    /// Reads the four values a <c>workspace/configuration</c> response holds; a value that is not valid is left out and reported
+    /// in <paramref name="problems"/>. A missing value, null and an empty string mean "not set", because VS Code sends "" for a
+    /// setting the user cleared.
+    /// </summary>
     public static RemapSettings FromConfiguration(IReadOnlyList<JsonElement> values, List<string> problems)
     {
-        string? Text(int index) =>
-            index < values.Count && values[index].ValueKind == JsonValueKind.String && values[index].GetString() is { Length: > 0 } text ? text.Trim() : null;
+        JsonElement Value(int index) => index < values.Count ? values[index] : default;
 
-        var url = Text(0) is { } urlText ? ParseUrl(urlText, problems) : null;
-        var input = Text(2) is { } inputText ? ParseShape(inputText, problems) : null;
-        int? classes = null;
-        if (values.Count > 3 && values[3].ValueKind == JsonValueKind.Number && values[3].TryGetInt32(out var number) && number is >= 2 and <= 100000)
-        {
-            classes = number;
-        }
-        else if (values.Count > 3 && values[3].ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
-        {
-            var text = values[3].ValueKind == JsonValueKind.String ? values[3].GetString() : values[3].GetRawText();
-            problems.Add($"setting remap.defaults.classes '{text}' is not valid, so it is ignored: use a whole number from 2 to 100000, such as 10");
-        }
-
-        return new RemapSettings(url, Text(1), input, classes);
+        var url = ReadText(Value(0), Sections[0], "an http or https address such as http://127.0.0.1:5178", problems) is { } urlText ? ParseUrl(urlText, problems) : null;
+        var apiKey = ReadText(Value(1), Sections[1], "the server's API key", problems);
+        var input = ReadInput(Value(2), problems);
+        var classes = ReadClasses(Value(3), problems);
+        return new RemapSettings(url, apiKey, input, classes);
     }
 
     /// <summary>Reads the settings from a <c>didChangeConfiguration</c> payload, for clients without <c>workspace/configuration</c>.</summary>
@@ -95,6 +89,92 @@ internal sealed record RemapSettings(Uri? ServerUrl, string? ApiKey, TensorShape
             problems);
     }
 
+    private static bool IsUnset(JsonElement value) =>
+        value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
+        || (value.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(value.GetString()));
+
+    // Returns the trimmed text of a string setting; any other JSON type is reported. The message repeats no value of the
+    // API key, because it is a secret.
+    private static string? ReadText(JsonElement value, string section, string expected, List<string> problems)
+    {
+        if (IsUnset(value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString()!.Trim();
+        }
+
+        var givenType = section == "remap.server.apiKey" ? TypeName(value, withValue: false) : TypeName(value);
+        problems.Add($"setting {section} is {givenType}, but it needs a string, so it is ignored: write {expected} in quotes");
+        return null;
+    }
+
+    // A number is taken as a flat input of that many features, because "784" and 784 mean the same to the user.
+    private static TensorShape? ReadInput(JsonElement value, List<string> problems)
+    {
+        const string expected = "write CHANNELSxHEIGHTxWIDTH such as 1x28x28, or one number of features such as 784";
+        if (IsUnset(value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return ParseShape(value.GetString()!.Trim(), problems);
+        }
+
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            if (value.TryGetInt32(out var features) && features is >= 1 and <= 65536)
+            {
+                return TensorShape.FromDimensions([features]);
+            }
+
+            problems.Add($"setting remap.defaults.input {value.GetRawText()} is not valid, so it is ignored: {expected}");
+            return null;
+        }
+
+        problems.Add($"setting remap.defaults.input is {TypeName(value)}, but it needs a string or a number, so it is ignored: {expected}");
+        return null;
+    }
+
+    // A string of digits is taken as the number it spells, so "10" and 10 mean the same.
+    private static int? ReadClasses(JsonElement value, List<string> problems)
+    {
+        const string expected = "use a whole number from 2 to 100000, such as 10";
+        if (IsUnset(value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind is not (JsonValueKind.Number or JsonValueKind.String))
+        {
+            problems.Add($"setting remap.defaults.classes is {TypeName(value)}, but it needs a number, so it is ignored: {expected}");
+            return null;
+        }
+
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : value.GetRawText();
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var classes) && classes is >= 2 and <= 100000)
+        {
+            return classes;
+        }
+
+        problems.Add($"setting remap.defaults.classes '{text}' is not valid, so it is ignored: {expected}");
+        return null;
+    }
+
+    private static string TypeName(JsonElement value, bool withValue = true) => value.ValueKind switch
+    {
+        JsonValueKind.Number => withValue ? $"a number ({value.GetRawText()})" : "a number",
+        JsonValueKind.True or JsonValueKind.False => withValue ? $"a boolean ({value.GetRawText()})" : "a boolean",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        _ => "a string",
+    };
+
     private static Uri? ParseUrl(string text, List<string> problems)
     {
         if (Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
@@ -117,67 +197,5 @@ internal sealed record RemapSettings(Uri? ServerUrl, string? ApiKey, TensorShape
 
         problems.Add($"setting remap.defaults.input '{text}' is not valid, so it is ignored: write CHANNELSxHEIGHTxWIDTH such as 1x28x28, or one number of features such as 784");
         return null;
-    }
-}
-
-/// <summary>The current settings and a generation number that grows with each change, so cached results know they are out of date.</summary>
-internal sealed class SettingsStore
-{
-    private static readonly TimeSpan FirstReadTimeout = TimeSpan.FromSeconds(2);
-
-    private readonly TaskCompletionSource firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private RemapSettings current = RemapSettings.Empty;
-    private int generation;
-
-    /// <summary>
-    /// Waits until the client's settings were read once (or two seconds at most), so the first diagnostics of a file that
-    /// relies on <c>remap.defaults.*</c> are not a flash of "input missing" errors.
-    /// </summary>
-    public async Task WhenFirstReadAsync(CancellationToken cancellationToken)
-    {
-        if (firstRead.Task.IsCompleted)
-        {
-            return;
-        }
-
-        try
-        {
-            await firstRead.Task.WaitAsync(FirstReadTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // Without a response, diagnostics use the settings known so far.
-        }
-    }
-
-    public void MarkFirstRead() => firstRead.TrySetResult();
-
-    public RemapSettings Current => Volatile.Read(ref current);
-
-    public int Generation => Volatile.Read(ref generation);
-
-    /// <summary>Stores new settings only if <paramref name="expected"/> is still the current object; returns whether it did.</summary>
-    public bool TryReplace(RemapSettings expected, RemapSettings replacement)
-    {
-        if (!ReferenceEquals(Interlocked.CompareExchange(ref current, replacement, expected), expected))
-        {
-            return false;
-        }
-
-        Interlocked.Increment(ref generation);
-        return true;
-    }
-
-    /// <summary>Stores new settings; returns true when they differ from the old ones.</summary>
-    public bool Update(RemapSettings settings)
-    {
-        var old = Interlocked.Exchange(ref current, settings);
-        if (old == settings)
-        {
-            return false;
-        }
-
-        Interlocked.Increment(ref generation);
-        return true;
     }
 }
