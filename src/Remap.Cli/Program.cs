@@ -1,3 +1,3 @@
 using Remap.Cli.Commands;
 
-return await RemapCommandLine.Create().Parse(args).InvokeAsync();
+return await RemapCommandLine.InvokeAsync(args);

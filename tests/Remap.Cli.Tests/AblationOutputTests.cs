@@ -2,7 +2,6 @@ using Remap.Api.Ablations;
 using Remap.Api.Jobs;
 using Remap.Api.Models;
 using Remap.Cli.Output;
-using Spectre.Console;
 
 namespace Remap.Cli.Tests;
 
@@ -43,15 +42,7 @@ public sealed class AblationOutputTests
     private static string Write(AblationStudyResponse study)
     {
         var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 240;
-        AblationOutput.WriteQueued(console, study);
+        AblationOutput.WriteQueued(CliRun.CreateConsole(writer), study);
         return writer.ToString();
     }
 }

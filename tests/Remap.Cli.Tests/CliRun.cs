@@ -29,7 +29,7 @@ internal static class CliRun
 
             // System.CommandLine's own parse errors and `serve` write to Console.Error directly.
             Console.SetError(error);
-            var exitCode = await RemapCommandLine.Create().Parse(args).InvokeAsync();
+            var exitCode = await RemapCommandLine.InvokeAsync(args);
             return new CliResult(exitCode, output.ToString(), error.ToString());
         }
         finally
@@ -40,7 +40,8 @@ internal static class CliRun
         }
     }
 
-    private static IAnsiConsole CreateConsole(TextWriter writer)
+    /// <summary>A console without colours or progress bars, 240 columns wide, writing to <paramref name="writer"/>.</summary>
+    public static IAnsiConsole CreateConsole(TextWriter writer)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

@@ -3,35 +3,17 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Remap.Api.Models;
 using Remap.Cli.Client;
-using Remap.Cli.Demo;
 
 namespace Remap.Cli.Tests;
 
 /// <summary><c>remap population</c>, <c>remap diff</c> and <c>remap vary</c> against a real server on loopback with its worker disabled.</summary>
-public sealed partial class ExplorationCommandTests : IAsyncLifetime
+public sealed partial class ExplorationCommandTests : LoopbackServerTests
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), $"remap-cli-exploration-{Guid.NewGuid():N}");
-    private DemoServer? server;
-
-    private string Url => server!.Address.ToString();
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(folder);
-        server = await DemoServer.StartAsync(Path.Combine(folder, "remap.db"), CancellationToken.None, ["--Remap:WorkerEnabled=false"]);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await server!.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
-    }
-
     [Fact]
     public async Task Population_ThenDiffOfTwoMembers()
     {
         var population = await CliRun.InvokeAsync("population", "--dataset", "fashion-mnist-sample", "--count", "3", "--seed", "5", "--server", Url);
-        var ids = ModelId().Matches(population.Output).Select(match => match.Groups[1].Value).ToList();
+        var ids = ListedModelId().Matches(population.Output).Select(match => match.Groups[1].Value).ToList();
 
         var diff = await CliRun.InvokeAsync("diff", ids[0], ids[1], "--server", Url);
 
@@ -45,14 +27,9 @@ public sealed partial class ExplorationCommandTests : IAsyncLifetime
     public async Task Population_EpochsOptionReachesEveryJob()
     {
         var population = await CliRun.InvokeAsync("population", "--dataset", "fashion-mnist-sample", "--count", "2", "--seed", "8", "--epochs", "1", "--server", Url);
-        var ids = ModelId().Matches(population.Output).Select(match => long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        var ids = ListedModelId().Matches(population.Output).Select(match => long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
 
-        using var http = new HttpClient { BaseAddress = new Uri(Url) };
-        using var jobs = JsonDocument.Parse(await http.GetStringAsync("/api/v1/jobs"));
-        var epochs = jobs.RootElement.EnumerateArray()
-            .Where(job => ids.Contains(job.GetProperty("modelId").GetInt64()))
-            .Select(job => job.GetProperty("epochs").GetInt32())
-            .ToList();
+        var epochs = (await JobsOfAsync(ids)).Select(job => job.GetProperty("epochs").GetInt32()).ToList();
 
         Assert.Equal(0, population.ExitCode);
         Assert.Equal(2, epochs.Count);
@@ -63,7 +40,7 @@ public sealed partial class ExplorationCommandTests : IAsyncLifetime
     public async Task Vary_UntrainedParentIsReported()
     {
         var population = await CliRun.InvokeAsync("population", "--dataset", "fashion-mnist-sample", "--count", "1", "--seed", "6", "--server", Url);
-        var id = ModelId().Match(population.Output).Groups[1].Value;
+        var id = ListedModelId().Match(population.Output).Groups[1].Value;
 
         var result = await CliRun.InvokeAsync("vary", id, "--server", Url);
 
@@ -77,14 +54,14 @@ public sealed partial class ExplorationCommandTests : IAsyncLifetime
         var result = await CliRun.InvokeAsync("population", "--dataset", "fashion-mnist-sample", "--count", "500", "--server", Url);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("'count' must be between 1 and 200", result.Error);
+        Assert.Contains("--count must be between 1 and 200", result.Error);
     }
 
     [Fact]
     public async Task Models_FollowsEveryPage()
     {
         var population = await CliRun.InvokeAsync("population", "--dataset", "fashion-mnist-sample", "--count", "5", "--seed", "21", "--server", Url);
-        var sampled = ModelId().Matches(population.Output).Count;
+        var sampled = ListedModelId().Matches(population.Output).Count;
         using var client = new RemapApiClient(new Uri(Url), null) { ModelPageSize = 2 };
         using var http = new HttpClient { BaseAddress = new Uri(Url) };
         using var firstPage = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/models?limit={ModelListQuery.MaxLimit}"));
@@ -147,32 +124,11 @@ public sealed partial class ExplorationCommandTests : IAsyncLifetime
     /// <summary>Creates the two-block CNN (8 layers, the last dense) and records a finished run for it.</summary>
     private async Task<string> TrainedCnnAsync()
     {
-        var file = Path.Combine(folder, $"cnn-{Guid.NewGuid():N}.remap");
-        await File.WriteAllTextAsync(file, $$"""
-            model cnn
-            dataset fashion-mnist-sample
-            conv2d filters=8 kernel=3 padding=same
-            relu
-            maxpool2d size=2
-            conv2d filters=16 kernel=3 padding=same
-            relu
-            maxpool2d size=2
-            flatten
-            dense units=10
-            training {
-              epochs = 1
-              seed = {{Random.Shared.Next(1_000_000)}}
-            }
-            """);
-        var train = await CliRun.InvokeAsync("train", file, "--no-wait", "--server", Url);
-        var id = TrainedModelId().Match(train.Output).Groups[1].Value;
-        await StoreEdits.MarkTrainedAsync(Path.Combine(folder, "remap.db"), long.Parse(id, CultureInfo.InvariantCulture), 0.8);
-        return id;
+        var id = await QueueCnnAsync();
+        await StoreEdits.MarkTrainedAsync(DatabasePath, id, 0.8);
+        return id.ToString(CultureInfo.InvariantCulture);
     }
 
     [GeneratedRegex(@"model (\d+):")]
-    private static partial Regex ModelId();
-
-    [GeneratedRegex(@"[Mm]odel (\d+)")]
-    private static partial Regex TrainedModelId();
+    private static partial Regex ListedModelId();
 }

@@ -54,7 +54,8 @@ public sealed class ServerCommandTests : IAsyncLifetime
         var result = await CliRun.InvokeAsync("train", file, "--server", Url, "--epochs", "0", "--no-wait");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("--epochs:", result.Error);
+        Assert.Contains("  --epochs must be between 1 and 1000", result.Error);
+        Assert.DoesNotContain("training.epochs", result.Error);
     }
 
     [Fact]

@@ -12,9 +12,17 @@ namespace Remap.Cli.Commands;
 /// <summary><c>remap ablate MODEL</c>: queues one child per removable layer (or block) of a trained model.</summary>
 internal static class AblateCommand
 {
+    // Request fields the server validates, named as this command's options.
+    private static readonly Dictionary<string, string> OptionNames = new(JobOptions.OptionNames)
+    {
+        ["layers"] = "--layers",
+        ["blocks"] = "--blocks",
+    };
+
     public static Command Create()
     {
         var server = new ServerOptions();
+        var jobOptions = new JobOptions();
         var model = new Argument<long>("model") { Description = "Id of a model whose training has succeeded (`remap models` lists them)." };
         var noWait = new Option<bool>("--no-wait") { Description = "Return once the children are queued instead of following them to the end." };
         var layers = new Option<IReadOnlyList<int>?>("--layers")
@@ -33,6 +41,7 @@ internal static class AblateCommand
         {
             model, noWait, layers, blocks,
         };
+        jobOptions.AddTo(command);
         server.AddTo(command);
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -51,7 +60,8 @@ internal static class AblateCommand
                 }
 
                 // The API takes 0-based indexes; the command line counts layers from 1.
-                var request = new CreateAblationStudyRequest(layerNumbers?.Select(number => number - 1).ToList(), parseResult.GetValue(blocks) ? true : null);
+                var request = new CreateAblationStudyRequest(
+                    layerNumbers?.Select(number => number - 1).ToList(), parseResult.GetValue(blocks) ? true : null, Job: jobOptions.ToRequest(parseResult));
                 var study = await client.CreateAblationStudyAsync(parentId, request, cancellationToken);
                 AblationOutput.WriteQueued(console, study);
                 if (parseResult.GetValue(noWait) || study.Children.Count == 0)
@@ -81,7 +91,7 @@ internal static class AblateCommand
             }
             catch (RemapApiException exception)
             {
-                ProblemOutput.Write(exception);
+                ProblemOutput.Write(exception, optionNames: OptionNames);
                 return 1;
             }
         });

@@ -15,19 +15,40 @@ namespace Remap.Cli.Commands;
 /// </summary>
 internal static class ExplorationCommands
 {
+    // Request fields the server validates, named as the options of `remap vary` and `remap population`.
+    private static readonly Dictionary<string, string> VaryOptionNames = new(JobOptions.OptionNames)
+    {
+        ["count"] = "--count",
+        ["maxChanges"] = "--max-changes",
+        ["seed"] = "--seed",
+    };
+
+    private static readonly Dictionary<string, string> PopulationOptionNames = new(JobOptions.OptionNames)
+    {
+        ["dataset"] = "--dataset",
+        ["count"] = "--count",
+        ["maxDepth"] = "--max-depth",
+        ["maxParameters"] = "--max-parameters",
+        ["seed"] = "--seed",
+        ["training.epochs"] = "--epochs",
+    };
+
     public static Command CreateVary()
     {
         var server = new ServerOptions();
+        var jobOptions = new JobOptions();
         var model = new Argument<long>("model") { Description = "Id of a model whose training has succeeded." };
         var count = new Option<int>("--count") { Description = "How many children, 1 to 50.", DefaultValueFactory = _ => 5 };
         var maxChanges = new Option<int>("--max-changes") { Description = "The most layer changes per child, 1 to 5.", DefaultValueFactory = _ => 1 };
         var seed = new Option<int?>("--seed") { Description = "Seed of the random changes; the server picks one and prints it when left out." };
         var command = new Command("vary", "Queue children of a trained model, each 1 to --max-changes random layer changes away.") { model, count, maxChanges, seed };
+        jobOptions.AddTo(command);
         server.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) => RunAsync(server, parseResult, async client =>
+        command.SetAction((parseResult, cancellationToken) => RunAsync(server, parseResult, VaryOptionNames, async client =>
         {
-            var response = await client.CreateVariationsAsync(parseResult.GetValue(model),
-                new CreateVariationsRequest(parseResult.GetValue(count), parseResult.GetValue(maxChanges), parseResult.GetValue(seed)), cancellationToken);
+            var request = new CreateVariationsRequest(
+                parseResult.GetValue(count), parseResult.GetValue(maxChanges), parseResult.GetValue(seed), Job: jobOptions.ToRequest(parseResult));
+            var response = await client.CreateVariationsAsync(parseResult.GetValue(model), request, cancellationToken);
             Terminal.Output.MarkupLine($"{response.Children.Count} children of model {response.ParentId} (seed {response.Seed}):");
             foreach (var child in response.Children)
             {
@@ -46,6 +67,7 @@ internal static class ExplorationCommands
     public static Command CreatePopulation()
     {
         var server = new ServerOptions();
+        var jobOptions = new JobOptions();
         var dataset = new Option<string>("--dataset") { Description = "A dataset name from `remap datasets`.", Required = true };
         var count = new Option<int>("--count") { Description = "How many architectures to sample, 1 to 200.", DefaultValueFactory = _ => 20 };
         var maxDepth = new Option<int?>("--max-depth") { Description = "The most layers per architecture, 2 to 30 (default 10)." };
@@ -56,12 +78,14 @@ internal static class ExplorationCommands
         {
             dataset, count, maxDepth, maxParameters, seed, epochs,
         };
+        jobOptions.AddTo(command);
         server.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) => RunAsync(server, parseResult, async client =>
+        command.SetAction((parseResult, cancellationToken) => RunAsync(server, parseResult, PopulationOptionNames, async client =>
         {
             var request = new CreatePopulationRequest(parseResult.GetValue(dataset)!, parseResult.GetValue(count), parseResult.GetValue(maxDepth),
                 parseResult.GetValue(maxParameters), Seed: parseResult.GetValue(seed),
-                Training: parseResult.GetValue(epochs) is { } epochCount ? new TrainingOverrides(Epochs: epochCount) : null);
+                Training: parseResult.GetValue(epochs) is { } epochCount ? new TrainingOverrides(Epochs: epochCount) : null,
+                Job: jobOptions.ToRequest(parseResult));
             var response = await client.CreatePopulationAsync(request, cancellationToken);
             Terminal.Output.MarkupLine(
                 $"Sampled {response.Requested} architectures for {Markup.Escape(response.Dataset)} (seed {response.Seed}): {response.Queued} queued, {response.Reused} reused, {response.Duplicates} duplicates.");
@@ -80,7 +104,7 @@ internal static class ExplorationCommands
         var second = new Argument<long>("other") { Description = "Id of the model to compare it with." };
         var command = new Command("diff", "Compare two models layer by layer.") { first, second };
         server.AddTo(command);
-        command.SetAction((parseResult, cancellationToken) => RunAsync(server, parseResult, async client =>
+        command.SetAction((parseResult, cancellationToken) => RunAsync(server, parseResult, null, async client =>
         {
             var diff = await client.GetDiffAsync(parseResult.GetValue(first), parseResult.GetValue(second), cancellationToken);
             Terminal.Output.MarkupLine($"model {diff.BeforeId}: {Markup.Escape(diff.BeforeLayers)}");
@@ -97,7 +121,8 @@ internal static class ExplorationCommands
         return command;
     }
 
-    private static async Task<int> RunAsync(ServerOptions server, ParseResult parseResult, Func<RemapApiClient, Task> action)
+    private static async Task<int> RunAsync(
+        ServerOptions server, ParseResult parseResult, IReadOnlyDictionary<string, string>? optionNames, Func<RemapApiClient, Task> action)
     {
         using var client = server.CreateClient(parseResult);
         try
@@ -107,7 +132,7 @@ internal static class ExplorationCommands
         }
         catch (RemapApiException exception)
         {
-            ProblemOutput.Write(exception);
+            ProblemOutput.Write(exception, optionNames: optionNames);
             return 1;
         }
     }

@@ -1,20 +1,27 @@
 using System.CommandLine;
 using System.Globalization;
+using Remap.Api.Jobs;
 using Remap.Cli.Client;
 using Remap.Cli.Output;
+using Remap.Engine.Store;
 using Spectre.Console;
 
 namespace Remap.Cli.Commands;
 
-/// <summary><c>remap jobs</c>: lists the server's training jobs.</summary>
+/// <summary><c>remap jobs</c>: lists the server's training jobs in the order they run.</summary>
 internal static class JobsCommand
 {
     public static Command Create()
     {
         var server = new ServerOptions();
-        var state = new Option<string?>("--state") { Description = "Show only jobs in this state (queued, running, succeeded, failed, cancelled)." };
+        var state = new Option<string?>("--state") { Description = $"Show only jobs in this state ({string.Join(", ", JobStates.All)})." };
 
-        var command = new Command("jobs", "List the training jobs of a running Remap server, newest first.") { state };
+        var command = new Command("jobs",
+            "List the training jobs of a running Remap server in the order they run: running jobs first, then queued jobs in the order " +
+            "workers take them (higher priority first, then oldest first), then finished jobs, newest first.")
+        {
+            state,
+        };
         server.AddTo(command);
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -22,16 +29,18 @@ internal static class JobsCommand
             using var client = server.CreateClient(parseResult);
             try
             {
-                var jobs = await client.ListJobsAsync(parseResult.GetValue(state), cancellationToken);
+                var jobs = RunOrder(await client.ListJobsAsync(parseResult.GetValue(state), cancellationToken));
                 var names = (await client.ListModelsAsync(null, null, cancellationToken)).ToDictionary(model => model.Id, model => model.Name);
 
-                var table = new Table().AddColumns("Job", "Model", "State", "Epoch", "Attempts", "Created (UTC)", "Error");
+                var table = new Table().AddColumns("Job", "Model", "State", "Priority", "Repeats", "Epoch", "Attempts", "Created (UTC)", "Error");
                 foreach (var job in jobs)
                 {
                     table.AddRow(
                         job.Id.ToString(CultureInfo.InvariantCulture),
                         Markup.Escape($"{job.ModelId} {names.GetValueOrDefault(job.ModelId, "")}".TrimEnd()),
                         Markup.Escape(job.State),
+                        job.Priority.ToString(CultureInfo.InvariantCulture),
+                        $"{job.CompletedRepeats}/{job.Repeats}",
                         $"{job.Epoch}/{job.Epochs}",
                         $"{job.Attempts}/{job.MaxAttempts}",
                         job.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
@@ -51,4 +60,14 @@ internal static class JobsCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// Orders jobs as they run: running, then queued in the worker's claim order (priority descending, then id, as
+    /// JobQueue.ClaimNextAsync takes them), then the rest newest first. The API lists by id, newest first.
+    /// </summary>
+    public static IReadOnlyList<JobResponse> RunOrder(IEnumerable<JobResponse> jobs) => jobs
+        .OrderBy(job => job.State switch { JobStates.Running => 0, JobStates.Queued => 1, _ => 2 })
+        .ThenByDescending(job => job.State == JobStates.Queued ? job.Priority : 0)
+        .ThenBy(job => job.State == JobStates.Queued ? job.Id : -job.Id)
+        .ToList();
 }

@@ -15,7 +15,7 @@ internal static class ModelsCommand
         var architectureHash = new Option<string?>("--architecture-hash") { Description = "Show only the models of this architecture hash." };
         var dataset = new Option<string?>("--dataset") { Description = "Show only the models trained on this dataset." };
 
-        var command = new Command("models", "List the models of a running Remap server, best validation accuracy first.") { architectureHash, dataset };
+        var command = new Command("models", "List the models of a running Remap server, best mean validation accuracy first (± the standard deviation between seeds for models trained with several runs).") { architectureHash, dataset };
         server.AddTo(command);
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -24,7 +24,7 @@ internal static class ModelsCommand
             try
             {
                 var models = await client.ListModelsAsync(parseResult.GetValue(architectureHash), parseResult.GetValue(dataset), cancellationToken);
-                var table = new Table().AddColumns("Model", "Name", "Dataset", "Parameters", "Validation", "Status", "Parent", "Architecture hash");
+                var table = new Table().AddColumns("Model", "Name", "Dataset", "Parameters", "Runs", "Validation", "Status", "Parent", "Architecture hash");
                 foreach (var model in models)
                 {
                     table.AddRow(
@@ -32,7 +32,8 @@ internal static class ModelsCommand
                         Markup.Escape(model.Name),
                         Markup.Escape(model.Dataset),
                         model.ParameterCount.ToString("N0", CultureInfo.InvariantCulture),
-                        ModelOutput.Accuracy(model.ValidationAccuracy),
+                        ModelOutput.Runs(model.RunCount),
+                        ModelOutput.MeanAccuracy(model.ValidationAccuracy, model.ValidationAccuracyStd),
                         Markup.Escape(model.Status),
                         model.ParentId?.ToString(CultureInfo.InvariantCulture) ?? "",
                         model.ArchitectureHash[..12]);

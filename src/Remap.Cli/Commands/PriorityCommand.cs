@@ -28,7 +28,7 @@ internal static class PriorityCommand
             }
             catch (RemapApiException exception)
             {
-                ProblemOutput.Write(exception);
+                ProblemOutput.Write(exception, optionNames: new Dictionary<string, string> { ["priority"] = "PRIORITY" });
                 return 1;
             }
         });

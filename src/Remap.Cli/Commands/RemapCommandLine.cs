@@ -1,10 +1,15 @@
 using System.CommandLine;
+using Remap.Cli.Output;
+using Spectre.Console;
 
 namespace Remap.Cli.Commands;
 
 /// <summary>The <c>remap</c> command and its subcommands.</summary>
 public static class RemapCommandLine
 {
+    /// <summary>Exit code of a command line that could not be parsed.</summary>
+    public const int UsageError = 2;
+
     public static RootCommand Create()
     {
         var root = new RootCommand("Remap: train, ablate and compare neural network architectures written as .remap files.");
@@ -21,5 +26,27 @@ public static class RemapCommandLine
         root.Subcommands.Add(DatasetsCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         return root;
+    }
+
+    /// <summary>
+    /// Parses and runs a command line. A parse error prints only the errors and where the help is: the whole help
+    /// text in front of them buried the one line that said what was wrong.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        var parseResult = Create().Parse(args);
+        if (parseResult.Errors.Count == 0)
+        {
+            return await parseResult.InvokeAsync();
+        }
+
+        foreach (var error in parseResult.Errors)
+        {
+            ProblemOutput.WriteError(error.Message);
+        }
+
+        var command = parseResult.CommandResult.Parent is null ? "remap" : $"remap {parseResult.CommandResult.Command.Name}";
+        Terminal.Error.MarkupLine($"  [grey]`{command} --help` lists the options.[/]");
+        return UsageError;
     }
 }

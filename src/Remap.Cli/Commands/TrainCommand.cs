@@ -10,7 +10,7 @@ namespace Remap.Cli.Commands;
 internal static class TrainCommand
 {
     // Request fields the server validates, named as this command's options so errors point at what the user typed.
-    private static readonly Dictionary<string, string> OptionNames = new()
+    private static readonly Dictionary<string, string> OptionNames = new(JobOptions.OptionNames)
     {
         ["name"] = "--name",
         ["dataset"] = "--dataset",
@@ -20,6 +20,7 @@ internal static class TrainCommand
     public static Command Create()
     {
         var server = new ServerOptions();
+        var jobOptions = new JobOptions();
         var file = new Argument<FileInfo>("file") { Description = "The .remap file to train." };
         var name = new Option<string?>("--name") { Description = "Model name to use instead of the file's `model` line." };
         var dataset = new Option<string?>("--dataset") { Description = "Dataset name to use instead of the file's `dataset` line (`remap datasets` lists them)." };
@@ -30,6 +31,7 @@ internal static class TrainCommand
         {
             file, name, dataset, epochs, noWait,
         };
+        jobOptions.AddTo(command);
         server.AddTo(command);
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -42,7 +44,8 @@ internal static class TrainCommand
 
             using var client = server.CreateClient(parseResult);
             var overrides = parseResult.GetValue(epochs) is { } epochCount ? new TrainingOverrides(Epochs: epochCount) : null;
-            var request = new CreateModelRequest(source, parseResult.GetValue(name), parseResult.GetValue(dataset), overrides);
+            var request = new CreateModelRequest(
+                source, parseResult.GetValue(name), parseResult.GetValue(dataset), overrides, Job: jobOptions.ToRequest(parseResult));
 
             CreatedModelResponse created;
             try

@@ -22,14 +22,14 @@ internal sealed class DemoRunner(IAnsiConsole console, RemapApiClient client)
         WriteModels(models);
 
         var best = models
-            .Where(model => model.LatestRun is not null)
-            .MaxBy(model => model.LatestRun!.ValidationAccuracy);
+            .Where(model => model.ValidationAccuracy is not null)
+            .MaxBy(model => model.ValidationAccuracy);
         if (best is null)
         {
             throw new RemapApiException(0, "No example finished training", "Every training job failed; see `remap jobs` for the errors.", []);
         }
 
-        console.MarkupLine($"\n[bold]Ablation study of {Markup.Escape(best.Name)}[/], the best model by validation accuracy ({ModelOutput.Accuracy(best.LatestRun!.ValidationAccuracy)}).");
+        console.MarkupLine($"\n[bold]Ablation study of {Markup.Escape(best.Name)}[/], the best model by mean validation accuracy ({ModelOutput.MeanAccuracy(best.ValidationAccuracy, best.ValidationAccuracyStd)}).");
         var study = await client.CreateAblationStudyAsync(best.Id, new CreateAblationStudyRequest(), cancellationToken);
         AblationOutput.WriteQueued(console, study);
         await JobProgress.WatchAsync(
@@ -49,11 +49,11 @@ internal sealed class DemoRunner(IAnsiConsole console, RemapApiClient client)
 
         stopwatch.Stop();
         console.MarkupLine($"\nDemo finished in {stopwatch.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s. " +
-            $"Best test accuracy: {ModelOutput.Accuracy(models.Max(model => model.LatestRun?.TestAccuracy))}.");
+            $"Best test accuracy: {ModelOutput.Accuracy(models.Max(model => model.TestAccuracyMean))}.");
 
         return new DemoSummary(
             stopwatch.Elapsed.TotalSeconds,
-            models.Max(model => model.LatestRun?.TestAccuracy) ?? 0,
+            models.Max(model => model.TestAccuracyMean) ?? 0,
             best.Id,
             models.Select(DemoModel.From).ToList(),
             children.Select(DemoModel.From).ToList());
@@ -94,15 +94,16 @@ internal sealed class DemoRunner(IAnsiConsole console, RemapApiClient client)
 
     private void WriteModels(IReadOnlyList<ModelDetail> models)
     {
-        var table = new Table().Title("Examples").AddColumns("Model", "Layers", "Parameters", "Validation", "Test", "Time", "Status");
-        foreach (var model in models.OrderByDescending(model => model.LatestRun?.ValidationAccuracy ?? -1))
+        var table = new Table().Title("Examples").AddColumns("Model", "Layers", "Parameters", "Runs", "Validation", "Test", "Time", "Status");
+        foreach (var model in models.OrderByDescending(model => model.ValidationAccuracy ?? -1))
         {
             table.AddRow(
                 $"{model.Id} {Markup.Escape(model.Name)}",
                 Markup.Escape(ModelOutput.ShortLayers(model)),
                 model.ParameterCount.ToString("N0", CultureInfo.InvariantCulture),
-                ModelOutput.Accuracy(model.LatestRun?.ValidationAccuracy),
-                ModelOutput.Accuracy(model.LatestRun?.TestAccuracy),
+                ModelOutput.Runs(model.RunCount),
+                ModelOutput.MeanAccuracy(model.ValidationAccuracy, model.ValidationAccuracyStd),
+                ModelOutput.MeanAccuracy(model.TestAccuracyMean, model.TestAccuracyStd),
                 ModelOutput.TrainingTime(model),
                 Markup.Escape(model.Status));
         }
@@ -128,8 +129,8 @@ internal sealed record DemoModel(long Id, string Name, long ParameterCount, doub
         model.Id,
         model.Name,
         model.ParameterCount,
-        model.LatestRun?.ValidationAccuracy,
-        model.LatestRun?.TestAccuracy,
+        model.ValidationAccuracy,
+        model.TestAccuracyMean,
         model.LatestRun?.DurationSeconds,
         model.Changes);
 }

@@ -38,25 +38,47 @@ public static class AblationOutput
             : $"new{jobText}";
     }
 
-    /// <summary>Prints each child's change, size and accuracy next to its parent's.</summary>
+    /// <summary>
+    /// Prints each child's change, size and mean accuracies next to its parent's. The difference and whether it
+    /// exceeds the seed-to-seed spread are the server's comparison with the parent (mean validation accuracies),
+    /// so the table and the API never disagree.
+    /// </summary>
     public static void WriteResults(IAnsiConsole console, ModelDetail parent, AblationStudyResponse study, IReadOnlyList<ModelDetail> children)
     {
+        var parentRuns = parent.RunCount == 1 ? "1 run" : $"{parent.RunCount} runs";
         var table = new Table()
-            .Title($"Ablation of {Markup.Escape(parent.Name)} (test accuracy {ModelOutput.Accuracy(parent.LatestRun?.TestAccuracy)})")
-            .AddColumns("Model", "Change", "Parameters", "Validation", "Test", "Δ test vs parent", "Time");
+            .Title($"Ablation of {Markup.Escape(parent.Name)} (validation {ModelOutput.MeanAccuracy(parent.ValidationAccuracy, parent.ValidationAccuracyStd)}, " +
+                $"test {ModelOutput.MeanAccuracy(parent.TestAccuracyMean, parent.TestAccuracyStd)}, {parentRuns})")
+            .AddColumns("Model", "Change", "Parameters", "Runs", "Validation", "Test", "Δ validation vs parent", "Seed spread", "Beyond spread", "Time");
         for (var index = 0; index < children.Count; index++)
         {
             var child = children[index];
+            var comparison = child.ComparisonWithParent;
             table.AddRow(
                 child.Id.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(study.Children[index].Change),
                 child.ParameterCount.ToString("N0", CultureInfo.InvariantCulture),
-                ModelOutput.Accuracy(child.LatestRun?.ValidationAccuracy),
-                ModelOutput.Accuracy(child.LatestRun?.TestAccuracy),
-                ModelOutput.Difference(child.LatestRun?.TestAccuracy, parent.LatestRun?.TestAccuracy),
+                ModelOutput.Runs(child.RunCount),
+                ModelOutput.MeanAccuracy(child.ValidationAccuracy, child.ValidationAccuracyStd),
+                ModelOutput.MeanAccuracy(child.TestAccuracyMean, child.TestAccuracyStd),
+                ModelOutput.Difference(comparison?.Difference),
+                ModelOutput.Accuracy(comparison?.SeedSpread),
+                BeyondSpread(comparison),
                 ModelOutput.TrainingTime(child));
         }
 
         console.Write(table);
+        console.MarkupLine("[grey]Accuracies are means over each model's runs (± the standard deviation between seeds). A difference within the seed spread may be noise.[/]");
+        if (children.Any(child => child.ComparisonWithParent is { SeedSpread: null }))
+        {
+            console.MarkupLine("[grey]A dash in Seed spread means neither model has two runs or more. Train with --repeats 3 or more to measure the spread.[/]");
+        }
     }
+
+    private static string BeyondSpread(ParentComparison? comparison) => comparison?.ExceedsSeedSpread switch
+    {
+        true => "yes",
+        false => "no",
+        null => "–",
+    };
 }

@@ -102,23 +102,30 @@ public static class JobProgress
         return finished.Select(job => job!).ToArray();
     }
 
-    private static string PlainStatus(JobResponse job) => job.State switch
+    /// <summary>Describes a job's state in one line, for output that is not a terminal.</summary>
+    internal static string PlainStatus(JobResponse job) => job.State switch
     {
-        "running" => $"running, {job.Epoch} of {job.Epochs} epochs done",
+        "running" => $"running, {RunProgress(job)}{job.Epoch} of {job.Epochs} epochs done",
         "cancelled" => $"cancelled after {job.Epoch} of {job.Epochs} epochs",
         "failed" => $"failed: {job.Error}",
         _ => job.State,
     };
 
+    /// <summary>Names the run in progress of a job with repeats (<c>run 2 of 3, </c>), or nothing for a single run.</summary>
+    private static string RunProgress(JobResponse job) =>
+        job.Repeats > 1 ? $"run {Math.Min(job.CompletedRepeats + 1, job.Repeats)} of {job.Repeats}, " : "";
+
     private static void Update(ProgressTask bar, string label, JobResponse job)
     {
-        bar.MaxValue = Math.Max(job.Epochs, 1);
-        bar.Value = job.State == "succeeded" ? bar.MaxValue : Math.Min(job.Epoch, bar.MaxValue);
+        // With repeats the bar covers every run's epochs, so it does not start again at each seed.
+        var repeats = Math.Max(job.Repeats, 1);
+        bar.MaxValue = Math.Max(job.Epochs * repeats, 1);
+        bar.Value = job.State == "succeeded" ? bar.MaxValue : Math.Min(job.CompletedRepeats * job.Epochs + job.Epoch, bar.MaxValue);
 
         var status = job.State switch
         {
             "queued" => "[grey]queued[/]",
-            "running" => $"[blue]epoch {Math.Min(job.Epoch + 1, job.Epochs)}/{job.Epochs}[/]",
+            "running" => $"[blue]{RunProgress(job)}epoch {Math.Min(job.Epoch + 1, job.Epochs)}/{job.Epochs}[/]",
             "succeeded" => "[green]done[/]",
             _ => $"[red]{Markup.Escape(job.State)}[/]",
         };

@@ -14,9 +14,21 @@ public static class ModelOutput
     public static string Accuracy(double? value) =>
         value is { } accuracy ? accuracy.ToString("0.000", CultureInfo.InvariantCulture) : "–";
 
+    /// <summary>
+    /// Formats a mean accuracy over a model's runs, with the standard deviation between seeds when there are
+    /// several (<c>0.777 ± 0.012</c>); one run has no spread to show.
+    /// </summary>
+    public static string MeanAccuracy(double? mean, double? standardDeviation) =>
+        mean is null ? "–"
+            : standardDeviation is { } deviation ? $"{Accuracy(mean)} ± {Accuracy(deviation)}"
+            : Accuracy(mean);
+
     /// <summary>Formats an accuracy difference with its sign, for example <c>+0.012</c>.</summary>
-    public static string Difference(double? child, double? parent) =>
-        child is { } a && parent is { } b ? (a - b).ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture) : "–";
+    public static string Difference(double? difference) =>
+        difference is { } value ? value.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture) : "–";
+
+    /// <summary>The number of runs (one per seed) a model's accuracies are the mean of, or a dash before the first.</summary>
+    public static string Runs(int runCount) => runCount > 0 ? runCount.ToString(CultureInfo.InvariantCulture) : "–";
 
     /// <summary>Returns the layers in short form (<c>conv32k3 → relu → max2 → …</c>), from the model's canonical text.</summary>
     public static string ShortLayers(ModelDetail model)
@@ -45,13 +57,14 @@ public static class ModelOutput
             return;
         }
 
-        var table = new Table().AddColumns("Model", "Layers", "Parameters", "Validation", "Test", "Time");
+        var table = new Table().AddColumns("Model", "Layers", "Parameters", "Runs", "Validation", "Test", "Time");
         table.AddRow(
             $"{model.Id} {Markup.Escape(model.Name)}",
             Markup.Escape(ShortLayers(model)),
             model.ParameterCount.ToString("N0", CultureInfo.InvariantCulture),
-            Accuracy(model.LatestRun?.ValidationAccuracy),
-            Accuracy(model.LatestRun?.TestAccuracy),
+            Runs(model.RunCount),
+            MeanAccuracy(model.ValidationAccuracy, model.ValidationAccuracyStd),
+            MeanAccuracy(model.TestAccuracyMean, model.TestAccuracyStd),
             TrainingTime(model));
         console.Write(table);
     }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Remap.Cli.Client;
 using Spectre.Console;
 
@@ -7,9 +8,12 @@ namespace Remap.Cli.Output;
 /// Prints a server error on standard error. Diagnostics come out the way compilers print theirs,
 /// one line each (<c>file:line:column: severity code: message</c>), for editors' problem matchers.
 /// </summary>
-public static class ProblemOutput
+public static partial class ProblemOutput
 {
-    /// <summary>Prints the error; <paramref name="optionNames"/> maps request fields (<c>training.epochs</c>) to the options that set them (<c>--epochs</c>).</summary>
+    /// <summary>
+    /// Prints the error; <paramref name="optionNames"/> maps request fields (<c>training.epochs</c>) to the options that set
+    /// them (<c>--epochs</c>), so the field and the quoted name in its messages become the option the user typed.
+    /// </summary>
     public static void Write(
         RemapApiException exception,
         string? fileName = null,
@@ -21,15 +25,19 @@ public static class ProblemOutput
         // The detail of an architecture problem repeats its diagnostics, so print the list alone.
         if (exception.Diagnostics.Count == 0 && !string.IsNullOrWhiteSpace(exception.Detail))
         {
-            console.MarkupLine($"  {Markup.Escape(exception.Detail)}");
+            console.MarkupLine($"  {Markup.Escape(ForCommandLine(exception.Detail, optionNames))}");
         }
 
         foreach (var (field, messages) in exception.FieldErrors)
         {
-            var name = optionNames is not null && optionNames.TryGetValue(field, out var option) ? option : field;
+            var name = OptionName(field, optionNames);
             foreach (var message in messages)
             {
-                console.MarkupLine($"  {Markup.Escape(name)}: {Markup.Escape(message)}");
+                // "'count' must be …" reads "--count must be …"; repeating the name in front would say it twice.
+                var text = ForCommandLine(message, optionNames);
+                console.MarkupLine(text.StartsWith(name, StringComparison.Ordinal)
+                    ? $"  {Markup.Escape(text)}"
+                    : $"  {Markup.Escape(name)}: {Markup.Escape(text)}");
             }
         }
 
@@ -49,6 +57,33 @@ public static class ProblemOutput
     /// <summary>Prints an error found before any request was sent.</summary>
     public static void WriteError(string message) =>
         Terminal.Error.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+
+    /// <summary>Returns the option that sets a request field; an element of a list (<c>layers[0]</c>) maps as the list does.</summary>
+    private static string OptionName(string field, IReadOnlyDictionary<string, string>? optionNames)
+    {
+        var listField = ListIndex().Replace(field, "");
+        return optionNames?.FirstOrDefault(pair => string.Equals(pair.Key, listField, StringComparison.OrdinalIgnoreCase)).Value ?? field;
+    }
+
+    /// <summary>Rewrites a server message in command-line terms: quoted request fields become options, API routes become commands.</summary>
+    private static string ForCommandLine(string message, IReadOnlyDictionary<string, string>? optionNames)
+    {
+        var text = QuotedField().Replace(message, match =>
+        {
+            var field = match.Groups[1].Value;
+            var option = OptionName(field, optionNames);
+            return option == field ? match.Value : option;
+        });
+
+        // The server tells HTTP clients to train again with a POST; here the command that does it is `remap train`.
+        return text.Replace("POST /api/v1/models with the same source", "`remap train FILE` with the same .remap file", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"'([A-Za-z][A-Za-z0-9.]*(?:\[\d+\])?)'")]
+    private static partial Regex QuotedField();
+
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex ListIndex();
 
     private static string? Hint(int statusCode) => statusCode switch
     {
