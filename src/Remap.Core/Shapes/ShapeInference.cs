@@ -37,10 +37,32 @@ public static class ShapeInference
 
         CheckFinalLayer(state, classes, layers);
         var total = LayerRules.Saturate(shapes.Aggregate(Int128.Zero, (sum, shape) => sum + shape.Parameters));
+        if (state.Problems.Count == 0)
+        {
+            CheckWeightSize(state, total);
+        }
+
         return new ShapeReport(shapes.MoveToImmutable(), total, [.. state.Problems])
         {
             Warnings = [.. state.Warnings],
         };
+    }
+
+    /// <summary>The largest float32 weights a CPU trainer is expected to hold: 1 GB, about 4 GB with adam's gradients and moments.</summary>
+    public const long MaximumWeightBytes = 1_000_000_000;
+
+    private static void CheckWeightSize(InferenceState state, long parameters)
+    {
+        var bytes = (Int128)parameters * sizeof(float);
+        if (bytes <= MaximumWeightBytes)
+        {
+            return;
+        }
+
+        var gigabytes = ((double)bytes / 1e9).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        state.Warning(-1, DiagnosticCodes.WeightsTooLarge,
+            $"the network has {parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters, whose float32 weights take {gigabytes} GB (about 4 times that to train with adam), "
+            + "more than the 1 GB a CPU trainer can hold: use fewer filters or units, or add pooling before flatten so the dense layer gets fewer inputs");
     }
 
     private static void CheckFinalLayer(InferenceState state, int classes, IReadOnlyList<Layer> layers)
