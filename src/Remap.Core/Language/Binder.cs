@@ -77,7 +77,7 @@ internal static class Binder
             architecture = new Architecture(name ?? options.DefaultName, input, classCount, layers.ToImmutable(), dataset, training);
         }
 
-        return new Compilation(syntax, diagnostics.ToSortedArray(), architecture, shapes, layerSyntax.ToImmutable());
+        return new Compilation(syntax, diagnostics.ToSortedArray(), architecture, shapes, layerSyntax.ToImmutable(), classes);
     }
 
     private static Dictionary<HeaderKind, HeaderSyntax> FindHeaders(SyntaxTree syntax, DiagnosticBag diagnostics)

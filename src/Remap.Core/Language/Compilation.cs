@@ -54,7 +54,8 @@ public sealed class Compilation
         ImmutableArray<Diagnostic> diagnostics,
         Architecture? architecture,
         ShapeReport? shapes,
-        ImmutableArray<LayerSyntax> layerSyntax)
+        ImmutableArray<LayerSyntax> layerSyntax,
+        int? classes)
     {
         Syntax = syntax;
         Diagnostics = diagnostics;
@@ -62,6 +63,7 @@ public sealed class Compilation
         Architecture = HasErrors ? null : architecture;
         Shapes = shapes;
         LayerSyntax = layerSyntax;
+        Classes = classes;
     }
 
     public SyntaxTree Syntax { get; }
@@ -76,6 +78,9 @@ public sealed class Compilation
 
     /// <summary>Shapes and parameter counts, or null when the input shape or the class count could not be bound.</summary>
     public ShapeReport? Shapes { get; }
+
+    /// <summary>The class count from the file, its dataset or the default, even when there are errors; null when none could be bound.</summary>
+    public int? Classes { get; }
 
     /// <summary>The layer lines that were bound, in the order of <see cref="ShapeReport.Layers"/> (lines with an unknown keyword are left out).</summary>
     public ImmutableArray<LayerSyntax> LayerSyntax { get; }
