@@ -90,7 +90,7 @@ internal static class QuickFixes
         }
     }
 
-    // Inserts a line after the one that holds the end of the span, with the indentation of the span's first line.
+    // Inserts a line after the one that contains the end of the span, with the indentation of the span's first line.
     private static CodeAction InsertAfter(TextSpan span, DocumentSnapshot snapshot, Diagnostic diagnostic, string text, bool indent = true)
     {
         var first = snapshot.Lines.GetLine(span.Start);
