@@ -49,6 +49,18 @@ public class InlayHintTests
     }
 
     [Fact]
+    public async Task InlayHint_SeparatesTheTotalInAFileWithoutHeaders()
+    {
+        var settings = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["remap.defaults.input"] = "20", ["remap.defaults.classes"] = 2 };
+        await using var client = await LspClient.InitializedAsync(settings: settings);
+        await client.OpenAsync("dense units=2\n");
+
+        var hints = await client.RequestAsync("textDocument/inlayHint", new { textDocument = new { uri = LspClient.DocumentUri }, range = LspClient.Range(0, 0, 10, 0) });
+
+        Assert.Equal("· total 42 params", hints[1].GetProperty("label").GetString());
+    }
+
+    [Fact]
     public async Task InlayHint_KeepsTheHintsBeforeAnOutOfRangeValue()
     {
         var hints = await HintsAsync(TestTexts.Header + "conv2d filters=8\nconv2d filters=8 kernel=99\nflatten\ndense units=10\n");

@@ -57,7 +57,8 @@ internal sealed class InlayHintHandler(TextDocumentStore documents, DocumentAnal
         _ => $"→ {shape.Output}",
     };
 
-    // The total goes at the end of the model line, or of the first header, so it never runs into the last layer's hint.
+    // The total goes at the end of the model line, or of the first header, apart from the last layer's hint. A file without
+    // headers gets it after that hint, behind a separator.
     private static InlayHint? Total(Compilation compilation, DocumentSnapshot snapshot)
     {
         if (compilation.Shapes is not { } shapes || compilation.LayerSyntax.IsEmpty)
