@@ -59,6 +59,7 @@ public class DiagnosticCodeTests
         { DiagnosticCodes.RedundantFlatten, Flat + "flatten\ndense units=2\n", false },
         { DiagnosticCodes.RepeatedDropout, Flat + "dense units=8\ndropout\ndropout\ndense units=2\n", false },
         { DiagnosticCodes.RepeatedActivation, Flat + "dense units=8\nrelu\nrelu\ndense units=2\n", false },
+        { DiagnosticCodes.WeightsTooLarge, Header + "conv2d filters=4096\nconv2d filters=4096\nflatten\ndense units=65536\ndense units=10\n", false },
     };
 
     private static Compilation Compile(string text, bool withDataset = false) =>
@@ -88,6 +89,23 @@ public class DiagnosticCodeTests
         var declared = typeof(DiagnosticCodes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(field => (string)field.GetValue(null)!).ToList();
 
         Assert.Equal(declared.Count, declared.Distinct().Count());
+    }
+
+    [Fact]
+    public void Compiler_NamesTheWeightSizeOfAHugeNetwork()
+    {
+        var compilation = Compile(Header + "conv2d filters=4096\nconv2d filters=4096\nflatten\ndense units=65536\ndense units=10\n");
+
+        Assert.Contains("take 619.1 GB", compilation.Diagnostics.Single(diagnostic => diagnostic.Code == DiagnosticCodes.WeightsTooLarge).Message);
+    }
+
+    [Fact]
+    public void Compiler_DoesNotWarnAboutWeightsUnderOneGigabyte()
+    {
+        // 4096·784 + 4096 + 4096·10 + 10 ≈ 3.3M parameters: 13 MB of weights.
+        var compilation = Compile(Header + "flatten\ndense units=4096\ndense units=10\n");
+
+        Assert.DoesNotContain(DiagnosticCodes.WeightsTooLarge, compilation.Diagnostics.Select(diagnostic => diagnostic.Code));
     }
 
     [Fact]

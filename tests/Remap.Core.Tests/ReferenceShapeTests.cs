@@ -124,7 +124,7 @@ public class ReferenceShapeTests
     {
         var compilation = ArchitectureCompiler.Compile(TestFiles.Read(Path.Combine("TestData", "rejected", "final-units-differ.remap")));
 
-        Assert.StartsWith("the last dense layer has 12 units but the dataset has 10 classes", compilation.Diagnostics[0].Message);
+        Assert.StartsWith("the last dense layer has 12 units but the classes line says 10: set units=10", compilation.Diagnostics[0].Message);
     }
 
     [Fact]

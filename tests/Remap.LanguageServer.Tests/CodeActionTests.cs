@@ -87,4 +87,38 @@ public class CodeActionTests
 
         Assert.Equal("Remove this relu layer", Assert.Single(actions).GetProperty("title").GetString());
     }
+
+    // Applies the only fix offered on a line, which must be for the code, and returns the diagnostics left.
+    private static async Task<JsonElement[]> ApplyOnlyFixAsync(string code, string text, int line)
+    {
+        var (actions, client) = await ActionsAsync(text, line);
+        await using var _ = client;
+        var action = Assert.Single(actions);
+        Assert.Equal(code, action.GetProperty("diagnostics")[0].GetProperty("code").GetString());
+        var edit = OnlyEdit(action);
+        var start = edit.GetProperty("range").GetProperty("start");
+        var end = edit.GetProperty("range").GetProperty("end");
+
+        await client.ChangeAsync(2, start.GetProperty("line").GetInt32(), start.GetProperty("character").GetInt32(),
+            end.GetProperty("line").GetInt32(), end.GetProperty("character").GetInt32(), edit.GetProperty("newText").GetString()!);
+        return await client.PullDiagnosticsAsync();
+    }
+
+    /// <summary>Code, file text, and the line of the diagnostic whose only fix leaves no diagnostic.</summary>
+    public static TheoryData<string, string, int> FixedByTheirAction() => new()
+    {
+        { "RM1008", TestTexts.Flat + "dense units=3\n", 3 },
+        { "RM1007", TestTexts.Flat + "dense units=8\nrelu\n", 4 },
+        { "RM0103", TestTexts.Flat + "dense units=2 units=4\n", 3 },
+        { "RM0120", TestTexts.Flat + "dense units=2\ntraining {\n  optimizer = adma\n}\n", 5 },
+        { "RM0005", TestTexts.Flat + "dense units=2\ntraining {\n  epochs = 3\n", 4 },
+        { "RM0112", "model m\ndataset fashion-mnist-smple\nflatten\ndense units=10\n", 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(FixedByTheirAction))]
+    public async Task CodeAction_FixesTheCode(string code, string text, int line)
+    {
+        Assert.Empty(await ApplyOnlyFixAsync(code, text, line));
+    }
 }

@@ -110,4 +110,55 @@ public class CompletionTests
 
         Assert.Equal(["units"], Labels(items));
     }
+
+    [Fact]
+    public async Task Completion_LeavesOutHeadersTheFileHas()
+    {
+        var items = await CompleteAsync(TestTexts.Header + "\n", 3, 0);
+
+        Assert.DoesNotContain(Labels(items), label => label is "model" or "input" or "classes");
+    }
+
+    [Fact]
+    public async Task Completion_OffersHeadersTheFileLacks()
+    {
+        var items = await CompleteAsync(TestTexts.Header + "\n", 3, 0);
+
+        Assert.Contains("dataset", Labels(items));
+    }
+
+    [Fact]
+    public async Task Completion_LeavesOutTrainingWhenTheFileHasABlock()
+    {
+        var items = await CompleteAsync(TestTexts.Header + "\ntraining {\n  epochs = 2\n}\n", 3, 0);
+
+        Assert.DoesNotContain("training", Labels(items));
+    }
+
+    [Fact]
+    public async Task Completion_SnippetOffersTheDefaultPaddingFirst()
+    {
+        var items = await CompleteAsync(TestTexts.Header + "con", 3, 3);
+
+        var snippet = Assert.Single(items, item => item.GetProperty("label").GetString() == "conv2d …");
+        Assert.EndsWith("padding=${4|0,same,valid|}", snippet.GetProperty("textEdit").GetProperty("newText").GetString());
+    }
+
+    [Fact]
+    public async Task Completion_OffersDatasetShapesAfterInput()
+    {
+        var items = await CompleteAsync("model m\ninput ", 1, 6);
+
+        var item = Assert.Single(items);
+        Assert.Equal("1x28x28", item.GetProperty("label").GetString());
+        Assert.Contains("fashion-mnist-sample", item.GetProperty("documentation").GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task Completion_OffersDatasetClassCountsAfterClasses()
+    {
+        var items = await CompleteAsync("model m\nclasses ", 1, 8);
+
+        Assert.Equal(["10"], Labels(items));
+    }
 }

@@ -44,6 +44,35 @@ public class DatasetDiagnosticTests
     }
 
     [Fact]
+    public async Task CodeAction_FixesUnknownDatasetWithServer()
+    {
+        using var server = new MockRemapServer(path => path == "/api/v1/datasets" ? Datasets : null);
+        await using var client = await LspClient.InitializedAsync(settings: new Dictionary<string, JsonNode?> { ["remap.server.url"] = server.Url });
+        await client.OpenAsync("dataset fashion-mnist-smaple\nflatten\ndense units=10\n");
+        await client.PullDiagnosticsAsync();
+
+        var actions = await client.RequestAsync("textDocument/codeAction", new
+        {
+            textDocument = new { uri = LspClient.DocumentUri },
+            range = LspClient.Range(0, 0, 0, 0),
+            context = new { diagnostics = Array.Empty<object>() },
+        });
+
+        Assert.Equal("Change 'fashion-mnist-smaple' to 'fashion-mnist-sample'", Assert.Single(actions.EnumerateArray()).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Pull_WithoutServerMisspeltBuiltInDatasetSuggestsIt()
+    {
+        await using var client = await LspClient.InitializedAsync();
+        await client.OpenAsync("dataset fashion-mnist-smple\nflatten\ndense units=10\n");
+
+        var diagnostic = Assert.Single(await client.PullDiagnosticsAsync());
+
+        Assert.Contains("did you mean 'fashion-mnist-sample'?", diagnostic.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Pull_WithoutServerDatasetNamesAreNotChecked()
     {
         await using var client = await LspClient.InitializedAsync();

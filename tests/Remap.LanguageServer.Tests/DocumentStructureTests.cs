@@ -33,6 +33,14 @@ public class DocumentStructureTests
     }
 
     [Fact]
+    public async Task DocumentSymbol_NoTotalAfterALayerError()
+    {
+        var symbols = await RequestAsync("textDocument/documentSymbol", TestTexts.Header + "conv2d kernel=99\nflatten\ndense units=10\n");
+
+        Assert.False(symbols[0].TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String);
+    }
+
+    [Fact]
     public async Task DocumentSymbol_FlatForClientsWithoutHierarchy()
     {
         var symbols = await RequestAsync("textDocument/documentSymbol", TestTexts.SmallCnn, LspClient.PushCapabilities);

@@ -20,6 +20,22 @@ public class HoverTests
     }
 
     [Fact]
+    public async Task Hover_LayerWithAnOutOfRangeValueShowsUnknownShapes()
+    {
+        var text = await HoverAsync(TestTexts.Header + "dense units=100000\n", 3, 2);
+
+        Assert.StartsWith("Output shape and parameter count unknown", text);
+    }
+
+    [Fact]
+    public async Task Hover_InputAfterALayerErrorShowsNoTotal()
+    {
+        var text = await HoverAsync(TestTexts.Header + "conv2d kernel=99\nflatten\ndense units=10\n", 1, 2);
+
+        Assert.Contains("parameter count are unknown", text);
+    }
+
+    [Fact]
     public async Task Hover_ParameterShowsMeaningDefaultAndRange()
     {
         var text = await HoverAsync(TestTexts.SmallCnn, 5, 20);

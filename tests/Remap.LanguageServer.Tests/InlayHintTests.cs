@@ -40,6 +40,51 @@ public class InlayHintTests
     }
 
     [Fact]
+    public async Task InlayHint_PutsTheTotalOnTheModelLine()
+    {
+        var hints = await HintsAsync(TestTexts.SmallCnn);
+
+        var total = hints.Single(hint => hint.GetProperty("label").GetString()!.StartsWith("total", StringComparison.Ordinal));
+        Assert.Equal(1, total.GetProperty("position").GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public async Task InlayHint_SeparatesTheTotalInAFileWithoutHeaders()
+    {
+        var settings = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["remap.defaults.input"] = "20", ["remap.defaults.classes"] = 2 };
+        await using var client = await LspClient.InitializedAsync(settings: settings);
+        await client.OpenAsync("dense units=2\n");
+
+        var hints = await client.RequestAsync("textDocument/inlayHint", new { textDocument = new { uri = LspClient.DocumentUri }, range = LspClient.Range(0, 0, 10, 0) });
+
+        Assert.Equal("· total 42 params", hints[1].GetProperty("label").GetString());
+    }
+
+    [Fact]
+    public async Task InlayHint_KeepsTheHintsBeforeAnOutOfRangeValue()
+    {
+        var hints = await HintsAsync(TestTexts.Header + "conv2d filters=8\nconv2d filters=8 kernel=99\nflatten\ndense units=10\n");
+
+        Assert.Equal("→ 8×26×26 · 80 params", hints[0].GetProperty("label").GetString());
+    }
+
+    [Fact]
+    public async Task InlayHint_ShowsUnknownFromAnOutOfRangeValue()
+    {
+        var hints = await HintsAsync(TestTexts.Header + "conv2d filters=8\nconv2d filters=8 kernel=99\nflatten\ndense units=10\n");
+
+        Assert.Equal(["→ ?", "→ ?", "→ ?"], hints.Skip(1).Take(3).Select(hint => hint.GetProperty("label").GetString()));
+    }
+
+    [Fact]
+    public async Task InlayHint_ShowsUnknownFromAShapeError()
+    {
+        var hints = await HintsAsync("model m\ninput 1x14x14\nclasses 10\nconv2d kernel=15\nflatten\ndense units=10\n");
+
+        Assert.Equal(["→ ?", "→ ?", "→ ?", "total ? params"], hints.Select(hint => hint.GetProperty("label").GetString()));
+    }
+
+    [Fact]
     public async Task InlayHint_OmitsZeroCount()
     {
         var hints = await HintsAsync(TestTexts.SmallCnn);

@@ -68,6 +68,7 @@ internal static class TestTexts
         { "RM1101", Flat + "flatten\ndense units=2\n" },
         { "RM1102", Flat + "dense units=8\ndropout\ndropout\ndense units=2\n" },
         { "RM1103", Flat + "dense units=8\nrelu\nrelu\ndense units=2\n" },
+        { "RM1104", Header + "conv2d filters=4096\nconv2d filters=4096\nflatten\ndense units=65536\ndense units=10\n" },
     };
 
     /// <summary>A valid network of about 2,000 lines: blocks of a comment, dense, relu and dropout on a flat input.</summary>

@@ -24,7 +24,9 @@ internal static class Binder
         var input = headers.GetValueOrDefault(HeaderKind.Input) is { Value: { } inputToken } ? BindInput(inputToken, diagnostics) : null;
         var classes = headers.GetValueOrDefault(HeaderKind.Classes) is { Value: { } classesToken } ? BindClasses(classesToken, diagnostics) : null;
         var datasetErrors = diagnostics.Count;
+        var classesFromFile = classes;
         (input, classes, var datasetUnchecked) = ApplyDataset(headers, dataset, input, classes, options, diagnostics);
+        var classesFromDataset = classes is not null && classesFromFile is null;
         input ??= headers.ContainsKey(HeaderKind.Input) ? null : options.DefaultInput;
         classes ??= headers.ContainsKey(HeaderKind.Classes) ? null : options.DefaultClasses;
 
@@ -32,11 +34,11 @@ internal static class Binder
         // character, which may be the input or classes line itself.
         if (diagnostics.Count == datasetErrors && datasetUnchecked)
         {
-            ReportUncheckedDataset(headers, dataset!, input, classes, options.DatasetCheckUnavailable!, diagnostics);
+            ReportUncheckedDataset(headers, dataset!, input, classes, options.DatasetCheckUnavailable!, options.KnownDatasets, diagnostics);
         }
         else if (diagnostics.Count == datasetErrors && !syntax.Diagnostics.Any(diagnostic => diagnostic.Code == DiagnosticCodes.UnexpectedCharacter))
         {
-            ReportMissingHeader(syntax, headers, input, classes, diagnostics);
+            ReportMissingHeader(syntax, headers, input, classes, options, diagnostics);
         }
 
         var diagnosticsBeforeLayers = diagnostics.Count;
@@ -66,13 +68,16 @@ internal static class Binder
         Architecture? architecture = null;
         if (input is not null && classes is { } classCount)
         {
-            shapes = ShapeInference.Infer(input, classCount, layers);
+            var classesSource = classesFromFile is not null ? $"the classes line says {classCount}"
+                : classesFromDataset ? $"dataset '{dataset}' has {classCount} classes"
+                : $"the default class count{SettingNote(options.DefaultClassesSetting)} is {classCount}";
+            shapes = ShapeInference.Infer(input, classCount, layers, classesSource);
             var isIncomplete = syntax.HasErrors || layersHaveErrors;
             ShapeDiagnostics.Report(shapes, layerSyntax, syntax, isIncomplete, diagnostics);
             architecture = new Architecture(name ?? options.DefaultName, input, classCount, layers.ToImmutable(), dataset, training);
         }
 
-        return new Compilation(syntax, diagnostics.ToSortedArray(), architecture, shapes, layerSyntax.ToImmutable());
+        return new Compilation(syntax, diagnostics.ToSortedArray(), architecture, shapes, layerSyntax.ToImmutable(), classes);
     }
 
     private static Dictionary<HeaderKind, HeaderSyntax> FindHeaders(SyntaxTree syntax, DiagnosticBag diagnostics)
@@ -182,7 +187,8 @@ internal static class Binder
 
     // One error on the dataset line, because the line exists and only its check failed; the code stays RM0112 or RM0113.
     private static void ReportUncheckedDataset(
-        Dictionary<HeaderKind, HeaderSyntax> headers, string dataset, TensorShape? input, int? classes, DatasetCheckUnavailable unavailable, DiagnosticBag diagnostics)
+        Dictionary<HeaderKind, HeaderSyntax> headers, string dataset, TensorShape? input, int? classes, DatasetCheckUnavailable unavailable,
+        IReadOnlyCollection<string>? knownDatasets, DiagnosticBag diagnostics)
     {
         var inputMissing = input is null && !headers.ContainsKey(HeaderKind.Input);
         var classesMissing = classes is null && !headers.ContainsKey(HeaderKind.Classes);
@@ -197,22 +203,30 @@ internal static class Binder
             (true, false) => "its input shape is",
             _ => "its class count is",
         };
+        // A misspelt name of a dataset known without the check, such as a built-in one, is the likelier cause.
+        var closest = knownDatasets is null ? null : Suggestions.Closest(dataset, knownDatasets);
+        var fix = closest is null ? unavailable.Fix : $"did you mean '{closest}'? Otherwise {unavailable.Fix}";
         diagnostics.Error(inputMissing ? DiagnosticCodes.MissingInput : DiagnosticCodes.MissingClasses, headers[HeaderKind.Dataset].Value!.Span,
-            $"dataset '{dataset}' could not be checked because {unavailable.Reason}, so {unknown} unknown: {unavailable.Fix}");
+            $"dataset '{dataset}' could not be checked because {unavailable.Reason}, so {unknown} unknown: {fix}");
     }
 
-    private static void ReportMissingHeader(SyntaxTree syntax, Dictionary<HeaderKind, HeaderSyntax> headers, TensorShape? input, int? classes, DiagnosticBag diagnostics)
+    private static string SettingNote(string? setting) => setting is null ? "" : $" (setting {setting})";
+
+    private static void ReportMissingHeader(
+        SyntaxTree syntax, Dictionary<HeaderKind, HeaderSyntax> headers, TensorShape? input, int? classes, CompileOptions options, DiagnosticBag diagnostics)
     {
         var at = syntax.Statements.FirstOrDefault(statement => statement is not CommentLineSyntax)?.Span ?? new TextSpan(0, 0);
         at = new TextSpan(at.Start, 0);
         if (input is null && !headers.ContainsKey(HeaderKind.Input))
         {
-            diagnostics.Error(DiagnosticCodes.MissingInput, at, "the input shape is missing: add a line such as 'input 1x28x28', or a 'dataset' line naming a registered dataset");
+            diagnostics.Error(DiagnosticCodes.MissingInput, at, "the input shape is missing: add a line such as 'input 1x28x28', or a 'dataset' line naming a registered dataset"
+                + (options.DefaultInputSetting is { } setting ? $", or set {setting}" : ""));
         }
 
         if (classes is null && !headers.ContainsKey(HeaderKind.Classes))
         {
-            diagnostics.Error(DiagnosticCodes.MissingClasses, at, "the class count is missing: add a line such as 'classes 10', or a 'dataset' line naming a registered dataset");
+            diagnostics.Error(DiagnosticCodes.MissingClasses, at, "the class count is missing: add a line such as 'classes 10', or a 'dataset' line naming a registered dataset"
+                + (options.DefaultClassesSetting is { } setting ? $", or set {setting}" : ""));
         }
     }
 }

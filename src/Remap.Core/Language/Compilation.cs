@@ -20,10 +20,19 @@ public sealed record CompileOptions
     /// <summary>The class count used when the file has no <c>classes</c> and no resolved dataset gives one.</summary>
     public int? DefaultClasses { get; init; }
 
+    /// <summary>The setting a user changes to give <see cref="DefaultInput"/>, such as <c>remap.defaults.input</c>; the missing-input error names it.</summary>
+    public string? DefaultInputSetting { get; init; }
+
+    /// <summary>The setting a user changes to give <see cref="DefaultClasses"/>; the missing-classes error names it.</summary>
+    public string? DefaultClassesSetting { get; init; }
+
     /// <summary>Maps a dataset name to its shape; null means the dataset is unknown, which is an error.</summary>
     public Func<string, DatasetShape?>? ResolveDataset { get; init; }
 
-    /// <summary>The registered dataset names, which the unknown-dataset error lists with a "did you mean" hint. Used only for that message.</summary>
+    /// <summary>
+    /// The dataset names known now (the server's, or the built-in ones without it), which the unknown-dataset error lists and
+    /// the unchecked-dataset error suggests from with a "did you mean" hint. Used only for those messages.
+    /// </summary>
     public IReadOnlyCollection<string>? KnownDatasets { get; init; }
 
     /// <summary>
@@ -45,7 +54,8 @@ public sealed class Compilation
         ImmutableArray<Diagnostic> diagnostics,
         Architecture? architecture,
         ShapeReport? shapes,
-        ImmutableArray<LayerSyntax> layerSyntax)
+        ImmutableArray<LayerSyntax> layerSyntax,
+        int? classes)
     {
         Syntax = syntax;
         Diagnostics = diagnostics;
@@ -53,6 +63,7 @@ public sealed class Compilation
         Architecture = HasErrors ? null : architecture;
         Shapes = shapes;
         LayerSyntax = layerSyntax;
+        Classes = classes;
     }
 
     public SyntaxTree Syntax { get; }
@@ -67,6 +78,9 @@ public sealed class Compilation
 
     /// <summary>Shapes and parameter counts, or null when the input shape or the class count could not be bound.</summary>
     public ShapeReport? Shapes { get; }
+
+    /// <summary>The class count from the file, its dataset or the default, even when there are errors; null when none could be bound.</summary>
+    public int? Classes { get; }
 
     /// <summary>The layer lines that were bound, in the order of <see cref="ShapeReport.Layers"/> (lines with an unknown keyword are left out).</summary>
     public ImmutableArray<LayerSyntax> LayerSyntax { get; }

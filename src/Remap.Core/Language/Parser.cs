@@ -158,7 +158,8 @@ internal sealed partial class Parser
         var keyword = tokens[0];
 
         // An unknown keyword gets one diagnostic from the binder, not a second one about its arguments.
-        var reportErrors = Model.LayerCatalog.Find(keyword.Text) is not null;
+        var definition = Model.LayerCatalog.Find(keyword.Text);
+        var reportErrors = definition is not null;
         var arguments = ImmutableArray.CreateBuilder<ArgumentSyntax>();
         var index = 1;
         while (index < tokens.Length)
@@ -170,10 +171,12 @@ internal sealed partial class Parser
                 break;
             }
 
+            // An unknown parameter name gets one diagnostic from the binder, which suggests the closest name.
             var equalsToken = index + 1 < tokens.Length && tokens[index + 1].Kind == TokenKind.Equals ? tokens[index + 1] : null;
+            var nameIsKnown = definition?.FindParameter(name.Text) is not null;
             if (equalsToken is null)
             {
-                Report(reportErrors, name.Span, $"parameter '{name.Text}' has no value: write {name.Text}=VALUE");
+                Report(reportErrors && nameIsKnown, name.Span, $"parameter '{name.Text}' has no value: write {name.Text}=VALUE");
                 arguments.Add(new ArgumentSyntax(name, null, null));
                 break;
             }
@@ -182,7 +185,7 @@ internal sealed partial class Parser
             arguments.Add(new ArgumentSyntax(name, equalsToken, value));
             if (value is null)
             {
-                Report(reportErrors, TextSpan.FromBounds(name.Span.Start, equalsToken.Span.End), $"parameter '{name.Text}' has no value after '=': write {name.Text}=VALUE");
+                Report(reportErrors && nameIsKnown, TextSpan.FromBounds(name.Span.Start, equalsToken.Span.End), $"parameter '{name.Text}' has no value after '=': write {name.Text}=VALUE");
                 break;
             }
 
@@ -212,10 +215,16 @@ internal sealed partial class Parser
         else if (tokens.Length > 2)
         {
             diagnostics.Error(DiagnosticCodes.UnexpectedToken, TextSpan.FromBounds(tokens[2].Span.Start, tokens[^1].Span.End),
-                $"unexpected '{tokens[2].Text}' after 'training {{': put each setting on its own line");
+                $"unexpected '{tokens[2].Text}' after 'training {{': put each setting on its own line, and '}}' on the line after the last one");
         }
 
         block = new OpenBlock(keyword, openBrace, comment, line.Number);
+
+        // 'training { epochs = 2 }' closes on its own line: the error above is the only problem, not an unclosed block.
+        if (openBrace is not null && tokens.Length > 2 && tokens[^1].Kind == TokenKind.CloseBrace)
+        {
+            CloseBlock(tokens[^1], null);
+        }
     }
 
     private void ParseBlockLine(ImmutableArray<SyntaxToken> tokens, SyntaxToken? comment, TextLine line)

@@ -24,6 +24,12 @@ internal static class ShapeDiagnostics
 
         foreach (var warning in report.Warnings)
         {
+            // A parameter count from substituted defaults would warn about a network the author did not write.
+            if (isIncomplete && warning.Code == DiagnosticCodes.WeightsTooLarge)
+            {
+                continue;
+            }
+
             diagnostics.Warning(warning.Code, SpanOf(warning, layers, syntax), warning.Message);
         }
     }

@@ -13,7 +13,8 @@ public static class ShapeInference
     public static ShapeReport Infer(Architecture architecture) =>
         Infer(architecture.Input, architecture.Classes, architecture.Layers);
 
-    public static ShapeReport Infer(TensorShape input, int classes, IReadOnlyList<Layer> layers)
+    /// <param name="classesSource">Where the class count comes from, such as "the classes line says 10", for the message of a last layer that disagrees.</param>
+    public static ShapeReport Infer(TensorShape input, int classes, IReadOnlyList<Layer> layers, string? classesSource = null)
     {
         var state = new InferenceState(input);
         if (input.Dimensions.IsEmpty || input.Dimensions.Any(dimension => dimension < 1))
@@ -35,15 +36,37 @@ public static class ShapeInference
             shapes.Add(LayerRules.Apply(state, index, layers[index], index > 0 ? layers[index - 1] : null));
         }
 
-        CheckFinalLayer(state, classes, layers);
+        CheckFinalLayer(state, classes, layers, classesSource ?? $"the network has {classes} classes");
         var total = LayerRules.Saturate(shapes.Aggregate(Int128.Zero, (sum, shape) => sum + shape.Parameters));
+        if (state.Problems.Count == 0)
+        {
+            CheckWeightSize(state, total);
+        }
+
         return new ShapeReport(shapes.MoveToImmutable(), total, [.. state.Problems])
         {
             Warnings = [.. state.Warnings],
         };
     }
 
-    private static void CheckFinalLayer(InferenceState state, int classes, IReadOnlyList<Layer> layers)
+    /// <summary>The largest float32 weights a CPU trainer is expected to hold: 1 GB, about 4 GB with adam's gradients and moments.</summary>
+    public const long MaximumWeightBytes = 1_000_000_000;
+
+    private static void CheckWeightSize(InferenceState state, long parameters)
+    {
+        var bytes = (Int128)parameters * sizeof(float);
+        if (bytes <= MaximumWeightBytes)
+        {
+            return;
+        }
+
+        var gigabytes = ((double)bytes / 1e9).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        state.Warning(-1, DiagnosticCodes.WeightsTooLarge,
+            $"the network has {parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters, whose float32 weights take {gigabytes} GB (about 4 times that to train with adam), "
+            + "more than the 1 GB a CPU trainer can hold: use fewer filters or units, or add pooling before flatten so the dense layer gets fewer inputs");
+    }
+
+    private static void CheckFinalLayer(InferenceState state, int classes, IReadOnlyList<Layer> layers, string classesSource)
     {
         if (layers.Count == 0)
         {
@@ -62,7 +85,7 @@ public static class ShapeInference
         if (units != classes)
         {
             state.Problem(layers.Count - 1, DiagnosticCodes.UnitsDisagreeWithClasses,
-                $"the last dense layer has {units} units but the dataset has {classes} classes: set units={classes}");
+                $"the last dense layer has {units} units but {classesSource}: set units={classes}");
         }
     }
 }

@@ -44,7 +44,12 @@ internal static class CompletionProvider
     {
         if (words.Length == 0)
         {
-            return StatementKeywords(replace, snippets);
+            return StatementKeywords(replace, snippets, TrainingBlockScanner.StatementKeywords(snapshot, line.Number - 1));
+        }
+
+        if (words is ["input" or "classes"] && datasets is not null)
+        {
+            return DatasetValues(words[0] == "input", datasets, replace);
         }
 
         if (words is ["dataset"] && datasets is not null)
@@ -83,7 +88,23 @@ internal static class CompletionProvider
             });
     }
 
-    private static IEnumerable<CompletionItem> StatementKeywords(Range replace, bool snippets)
+    // The input shapes or class counts of the known datasets, each documented with the datasets that have it.
+    private static IEnumerable<CompletionItem> DatasetValues(bool input, IReadOnlyDictionary<string, DatasetShape> datasets, Range replace) =>
+        datasets.GroupBy(dataset => input ? dataset.Value.Input.ToSourceText() : dataset.Value.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group =>
+            {
+                var names = string.Join(", ", group.Select(dataset => $"`{dataset.Key}`").Order(StringComparer.Ordinal));
+                return new CompletionItem(group.Key, CompletionItemKind.Value)
+                {
+                    Detail = input ? $"input shape of {string.Join(", ", group.Select(dataset => dataset.Key))}" : $"class count of {string.Join(", ", group.Select(dataset => dataset.Key))}",
+                    Documentation = Markdown(input ? $"The input shape of the dataset {names}." : $"The class count of the dataset {names}."),
+                    TextEdit = new TextEdit(replace, group.Key),
+                };
+            });
+
+    /// <param name="written">The statement keywords other lines already start with: headers and the training block are offered only once.</param>
+    private static IEnumerable<CompletionItem> StatementKeywords(Range replace, bool snippets, IReadOnlySet<string> written)
     {
         foreach (var definition in LayerCatalog.All)
         {
@@ -112,6 +133,11 @@ internal static class CompletionProvider
         foreach (var header in Headers)
         {
             var keyword = header.ToString().ToLowerInvariant();
+            if (written.Contains(keyword))
+            {
+                continue;
+            }
+
             yield return new CompletionItem(keyword, CompletionItemKind.Keyword)
             {
                 Detail = "header",
@@ -119,6 +145,11 @@ internal static class CompletionProvider
                 SortText = "3" + keyword,
                 TextEdit = new TextEdit(replace, keyword + " "),
             };
+        }
+
+        if (written.Contains("training"))
+        {
+            yield break;
         }
 
         yield return new CompletionItem("training", CompletionItemKind.Keyword)
@@ -187,11 +218,12 @@ internal static class CompletionProvider
 
     private static string LayerSnippet(LayerDefinition definition)
     {
+        // The default comes first in a choice, because accepting the snippet as it is writes the first choice.
         var arguments = definition.Parameters.Select((parameter, index) =>
         {
             var placeholder = parameter.Keywords.IsEmpty
                 ? $"${{{index + 1}:{(parameter.Default is { } value ? Layer.FormatNumber(value) : "2")}}}"
-                : $"${{{index + 1}|{string.Join(',', parameter.Keywords.Append(parameter.DefaultText))}|}}";
+                : $"${{{index + 1}|{string.Join(',', parameter.Keywords.Prepend(parameter.DefaultText).Distinct(StringComparer.Ordinal))}|}}";
             return $"{parameter.Name}={placeholder}";
         });
         return $"{definition.Keyword} {string.Join(' ', arguments)}";
@@ -200,57 +232,4 @@ internal static class CompletionProvider
     private static MarkupContent Markdown(string text) => new(MarkupKind.Markdown, text);
 
     private static bool IsWordCharacter(char character) => char.IsLetterOrDigit(character) || character is '_' or '-' or '.' or '+';
-}
-
-/// <summary>Finds the training block around a line from the text alone, by looking for <c>training {</c> and <c>}</c>.</summary>
-internal static class TrainingBlockScanner
-{
-    public static bool IsInside(DocumentSnapshot snapshot, int lineIndex)
-    {
-        for (var index = lineIndex - 1; index >= 0; index--)
-        {
-            var text = Code(snapshot, index);
-            if (text.StartsWith('}'))
-            {
-                return false;
-            }
-
-            if (text.StartsWith("training", StringComparison.Ordinal))
-            {
-                return text.Contains('{', StringComparison.Ordinal);
-            }
-
-            if (text.Length > 0 && (LayerCatalog.Find(text.Split(' ')[0]) is not null || text.Split(' ')[0] is "model" or "input" or "classes" or "dataset"))
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Returns the setting names already written in the block around a line.</summary>
-    public static HashSet<string> SettingNames(DocumentSnapshot snapshot, int lineIndex)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (var index = lineIndex - 1; index >= 0 && !Code(snapshot, index).StartsWith("training", StringComparison.Ordinal); index--)
-        {
-            names.Add(Code(snapshot, index).Split('=')[0].Trim());
-        }
-
-        for (var index = lineIndex + 1; index < snapshot.Lines.Lines.Length && !Code(snapshot, index).StartsWith('}'); index++)
-        {
-            names.Add(Code(snapshot, index).Split('=')[0].Trim());
-        }
-
-        return names;
-    }
-
-    private static string Code(DocumentSnapshot snapshot, int lineIndex)
-    {
-        var line = snapshot.Lines.Lines[lineIndex];
-        var text = snapshot.Text.AsSpan(line.Start, line.End - line.Start);
-        var comment = text.IndexOf('#');
-        return (comment >= 0 ? text[..comment] : text).Trim().TrimStart('\uFEFF').ToString();
-    }
 }

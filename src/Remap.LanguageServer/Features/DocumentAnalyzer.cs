@@ -32,9 +32,11 @@ internal sealed class DocumentAnalyzer(SettingsStore settings)
         {
             DefaultInput = current.DefaultInput,
             DefaultClasses = current.DefaultClasses,
+            DefaultInputSetting = "remap.defaults.input",
+            DefaultClassesSetting = "remap.defaults.classes",
             DefaultName = ModelNames.FromUri(snapshot.Uri),
             ResolveDataset = current.ResolvableDatasets.GetValueOrDefault,
-            KnownDatasets = current.Datasets?.Keys.Order(StringComparer.Ordinal).ToArray(),
+            KnownDatasets = current.ResolvableDatasets.Keys.Order(StringComparer.Ordinal).ToArray(),
             DatasetCheckUnavailable = current.DatasetCheck,
         };
         var compiler = compilers.GetOrAdd(snapshot.Uri, _ => new IncrementalCompiler());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Remap.Core.Diagnostics;
 using Remap.Core.Language;
 using Remap.Core.Model;
 using Remap.Core.Shapes;
@@ -68,12 +69,59 @@ internal static class CountFormat
     private static string Scaled(double value, string suffix) => value.ToString("0.#", CultureInfo.InvariantCulture) + suffix;
 }
 
-/// <summary>Finds a layer line's shapes in a compilation.</summary>
+/// <summary>
+/// Finds a layer line's shapes in a compilation. From the first layer line with an error on, the shapes are unknown: the
+/// binder substitutes defaults for bad values and inference clamps sizes, so the numbers would describe a network the
+/// author did not write. The checks of the last layer (RM1007, RM1008) do not count, as they change no number.
+/// </summary>
 internal static class LayerShapes
 {
     public static LayerShape? Find(Compilation compilation, LayerSyntax layer)
     {
         var index = compilation.LayerSyntax.IndexOf(layer);
-        return index >= 0 && compilation.Shapes is { } shapes && index < shapes.Layers.Length ? shapes.Layers[index] : null;
+        return index >= 0 && index < KnownCount(compilation) ? compilation.Shapes!.Layers[index] : null;
+    }
+
+    /// <summary>How many layers, from the first, have shapes that can be trusted.</summary>
+    public static int KnownCount(Compilation compilation)
+    {
+        if (compilation.Shapes is not { } shapes)
+        {
+            return 0;
+        }
+
+        var firstError = FirstLayerError(compilation);
+        var count = 0;
+        while (count < shapes.Layers.Length && count < compilation.LayerSyntax.Length && compilation.LayerSyntax[count].Span.End < firstError)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Whether every layer's shapes, and so the total parameter count, can be trusted.</summary>
+    public static bool AllKnown(Compilation compilation) =>
+        compilation.Shapes is { } shapes && KnownCount(compilation) == shapes.Layers.Length && compilation.LayerSyntax.Length == compilation.Syntax.Layers.Count();
+
+    // The offset of the first error on any layer line, bound or not: a line dropped for an unknown keyword changes the network too.
+    private static int FirstLayerError(Compilation compilation)
+    {
+        var first = int.MaxValue;
+        foreach (var diagnostic in compilation.Diagnostics)
+        {
+            if (!diagnostic.IsError || diagnostic.Code is DiagnosticCodes.FinalLayerNotDense or DiagnosticCodes.UnitsDisagreeWithClasses || diagnostic.Start >= first)
+            {
+                continue;
+            }
+
+            var lines = compilation.Syntax.Lines;
+            if (compilation.Syntax.Layers.Any(layer => layer.Span.Start <= diagnostic.Start && diagnostic.Start <= lines.GetLine(layer.Span.Start).End))
+            {
+                first = Math.Min(first, diagnostic.Start);
+            }
+        }
+
+        return first;
     }
 }

@@ -25,9 +25,10 @@ internal sealed class CodeActionHandler(TextDocumentStore documents, DocumentAna
         // The whole lines of the range count, so a cursor anywhere on a line offers that line's fixes.
         var start = snapshot.Lines.GetLine(snapshot.GetOffset(parameters.Range.Start)).Start;
         var end = snapshot.Lines.GetLine(snapshot.GetOffset(parameters.Range.End)).End;
+        var datasets = analyzer.Settings.Current.ResolvableDatasets.Keys.ToArray();
         var actions = compilation.Diagnostics
             .Where(diagnostic => diagnostic.Start <= end && start <= diagnostic.Start + diagnostic.Length)
-            .SelectMany(diagnostic => QuickFixes.For(diagnostic, compilation, snapshot))
+            .SelectMany(diagnostic => QuickFixes.For(diagnostic, compilation, snapshot, datasets))
             .ToArray();
         return Task.FromResult(actions);
     }

@@ -75,7 +75,7 @@ internal sealed class DocumentSymbolHandler(ServerSession session, TextDocumentS
         var modelHeader = compilation.Syntax.Headers.FirstOrDefault(header => header.Kind == HeaderKind.Model);
         var whole = snapshot.GetRange(TextSpan.FromBounds(statements[0].Span.Start, statements[^1].FullSpan.End));
         var selection = modelHeader is null ? snapshot.GetRange(new TextSpan(statements[0].Span.Start, 0)) : snapshot.GetRange(modelHeader.Span);
-        var total = compilation.Shapes is { } shapes ? $"{CountFormat.Parameters(shapes.TotalParameters)} params" : null;
+        var total = compilation.Shapes is { } shapes && LayerShapes.AllKnown(compilation) ? $"{CountFormat.Parameters(shapes.TotalParameters)} params" : null;
         return new DocumentSymbol(ModelNames.Of(compilation, snapshot.Uri), total, SymbolKind.Class, whole, selection, [.. children]);
     }
 }

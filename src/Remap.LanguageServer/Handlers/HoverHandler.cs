@@ -44,7 +44,9 @@ internal sealed class HoverHandler(ServerSession session, TextDocumentStore docu
             case LayerSyntax layer when layer.Definition is { } definition:
                 if (token == layer.Keyword)
                 {
-                    var shapes = LayerShapes.Find(compilation, layer) is { } shape ? LayerDocumentation.Shapes(shape) + "\n\n" : "";
+                    var shapes = LayerShapes.Find(compilation, layer) is { } shape ? LayerDocumentation.Shapes(shape) + "\n\n"
+                        : compilation.Shapes is not null ? "Output shape and parameter count unknown: fix the errors on this line or the layers above first.\n\n"
+                        : "";
                     return shapes + LayerDocumentation.Layer(definition);
                 }
 
@@ -67,8 +69,15 @@ internal sealed class HoverHandler(ServerSession session, TextDocumentStore docu
         }
     }
 
-    private static string InputShapeNote(Compilation compilation, HeaderSyntax header) =>
-        header.Kind == HeaderKind.Input && compilation.Shapes is { Layers.IsEmpty: false } shapes
+    private static string InputShapeNote(Compilation compilation, HeaderSyntax header)
+    {
+        if (header.Kind != HeaderKind.Input || compilation.Shapes is not { Layers.IsEmpty: false } shapes)
+        {
+            return "";
+        }
+
+        return LayerShapes.AllKnown(compilation)
             ? $"\n\nThe network maps {shapes.Layers[0].Input} to {shapes.Output?.ToString() ?? "an output that cannot be computed"} with {CountFormat.Parameters(shapes.TotalParameters)} parameters ({shapes.TotalParameters:N0})."
-            : "";
+            : $"\n\nThe network takes {shapes.Layers[0].Input}; its output shape and parameter count are unknown until the errors in its layers are fixed.";
+    }
 }
