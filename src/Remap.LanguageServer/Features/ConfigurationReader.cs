@@ -6,7 +6,11 @@ using StreamJsonRpc;
 
 namespace Remap.LanguageServer.Features;
 
-/// <summary>Reads the <c>remap.*</c> settings with <c>workspace/configuration</c> and, when they changed, checks every open document again.</summary>
+/// <summary>
+/// Reads the <c>remap.*</c> settings with <c>workspace/configuration</c> and, when they changed, checks every open document again.
+/// Reads run one at a time in the order the client sent its notifications, so the newest settings always win and each
+/// warning is decided against the read before it, however slow the Remap server answers.
+/// </summary>
 internal sealed class ConfigurationReader(
     ServerSession session,
     SettingsStore settings,
@@ -15,12 +19,41 @@ internal sealed class ConfigurationReader(
     Action onChanged,
     ILogger logger)
 {
+    // Only the read at the head of the chain touches these two, so they need no lock.
     private HashSet<string> shownWarnings = new(StringComparer.Ordinal);
+    private (Uri ServerUrl, string? ApiKey)? shownRejectedKey;
 
-    private readonly Lock shownWarningsLock = new();
+    // The last read that was started; the next one waits for it.
+    private Task lastRead = Task.CompletedTask;
 
     /// <summary>Asks the client for the settings; a client without <c>workspace/configuration</c> keeps the settings it pushed last.</summary>
-    public async Task ReadAsync(CancellationToken cancellationToken)
+    public Task ReadAsync(CancellationToken cancellationToken) => InOrderAsync(() => ReadNowAsync(cancellationToken));
+
+    /// <summary>Takes settings a client pushed in <c>didChangeConfiguration</c>.</summary>
+    public Task ApplyPushedAsync(JsonElement pushed, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var next = RemapSettings.FromSettingsObject(pushed, problems);
+        return InOrderAsync(() => ApplyAsync(next, problems, cancellationToken));
+    }
+
+    // Handlers call this in message order before their first await, so the chain keeps the client's order.
+    private async Task InOrderAsync(Func<Task> read)
+    {
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var previous = Interlocked.Exchange(ref lastRead, finished.Task);
+        try
+        {
+            await previous.ConfigureAwait(false);
+            await read().ConfigureAwait(false);
+        }
+        finally
+        {
+            finished.SetResult();
+        }
+    }
+
+    private async Task ReadNowAsync(CancellationToken cancellationToken)
     {
         if (!session.SupportsConfiguration)
         {
@@ -45,22 +78,17 @@ internal sealed class ConfigurationReader(
         await ApplyAsync(RemapSettings.FromConfiguration(values ?? [], problems), problems, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Takes settings a client pushed in <c>didChangeConfiguration</c>.</summary>
-    public Task ApplyPushedAsync(JsonElement pushed, CancellationToken cancellationToken)
-    {
-        var problems = new List<string>();
-        return ApplyAsync(RemapSettings.FromSettingsObject(pushed, problems), problems, cancellationToken);
-    }
-
     private async Task ApplyAsync(RemapSettings next, List<string> problems, CancellationToken cancellationToken)
     {
+        string? rejectedKeyWarning = null;
         if (next.ServerUrl is { } url)
         {
             var list = await datasets.ReadAsync(url, next.ApiKey, cancellationToken).ConfigureAwait(false);
             next = next with { Datasets = list.Datasets, DatasetFailure = list.Failure, ApiKeyRejected = list.ApiKeyRejected };
             if (list.ApiKeyRejected)
             {
-                problems.Add($"{list.Failure}: set remap.server.apiKey to a key the server accepts");
+                rejectedKeyWarning = $"{list.Failure}: set remap.server.apiKey to a key the server accepts";
+                Log.SettingIgnored(logger, rejectedKeyWarning);
             }
         }
 
@@ -69,7 +97,19 @@ internal sealed class ConfigurationReader(
             Log.SettingIgnored(logger, problem);
         }
 
-        await ShowNewWarningsAsync(problems).ConfigureAwait(false);
+        var newWarnings = TakeNewWarnings(problems);
+        if (rejectedKeyWarning is not null && TakeRejectedKey(next))
+        {
+            newWarnings.Add(rejectedKeyWarning);
+        }
+        else if (rejectedKeyWarning is null && next.DatasetFailure is null)
+        {
+            // The server accepted the key or none is configured, so a key rejected later is news again. A read that timed
+            // out or found the server unreachable knows nothing about the key and keeps what was shown.
+            shownRejectedKey = null;
+        }
+
+        await ShowAsync(newWarnings).ConfigureAwait(false);
 
         var changed = settings.Update(next);
         settings.MarkFirstRead();
@@ -83,23 +123,34 @@ internal sealed class ConfigurationReader(
         onChanged();
     }
 
-    // Shows each problem once while it lasts: a problem the previous read already had is not shown again.
-    private async Task ShowNewWarningsAsync(List<string> problems)
+    // Returns the setting problems the previous read did not have, and remembers this read's: each is shown once while it lasts.
+    private List<string> TakeNewWarnings(List<string> problems)
     {
-        // Two reads can run at once (initialized and a configuration change), so the swap is atomic.
-        List<string> newProblems;
-        lock (shownWarningsLock)
+        var previous = shownWarnings;
+        shownWarnings = new HashSet<string>(problems, StringComparer.Ordinal);
+        return [.. problems.Where(problem => !previous.Contains(problem))];
+    }
+
+    // Returns true when this server and key were not yet reported as rejected: another key or server is a new problem.
+    private bool TakeRejectedKey(RemapSettings next)
+    {
+        var key = (next.ServerUrl!, next.ApiKey);
+        if (shownRejectedKey == key)
         {
-            var previous = shownWarnings;
-            shownWarnings = new HashSet<string>(problems, StringComparer.Ordinal);
-            newProblems = [.. problems.Where(problem => !previous.Contains(problem))];
+            return false;
         }
 
-        foreach (var problem in newProblems)
+        shownRejectedKey = key;
+        return true;
+    }
+
+    private async Task ShowAsync(List<string> warnings)
+    {
+        foreach (var warning in warnings)
         {
             try
             {
-                var message = char.ToUpperInvariant(problem[0]) + problem[1..];
+                var message = char.ToUpperInvariant(warning[0]) + warning[1..];
                 await client.NotifyAsync("window/showMessage", new ShowMessageParams(2, message)).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is ConnectionLostException or ObjectDisposedException)
