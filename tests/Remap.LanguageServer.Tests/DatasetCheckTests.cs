@@ -93,6 +93,9 @@ public class DatasetCheckTests
     {
         using var server = new UnauthorizedServer();
         await using var client = await LspClient.InitializedAsync(options: Patient, settings: new() { ["remap.server.url"] = server.Url, ["remap.server.apiKey"] = "wrong" });
+
+        // The first read must finish with the first key before the key changes.
+        await client.ReadSettingsAgainAsync();
         client.Settings["remap.server.apiKey"] = "also wrong";
         await client.ReadSettingsAgainAsync();
         await client.ReadSettingsAgainAsync();
@@ -176,10 +179,17 @@ public class DatasetCheckTests
                         continue;
                     }
 
-                    context.Response.StatusCode = 401;
-                    var body = Encoding.UTF8.GetBytes("""{"title":"Unauthorized","status":401}""");
-                    await context.Response.OutputStream.WriteAsync(body);
-                    context.Response.Close();
+                    try
+                    {
+                        context.Response.StatusCode = 401;
+                        var body = Encoding.UTF8.GetBytes("""{"title":"Unauthorized","status":401}""");
+                        await context.Response.OutputStream.WriteAsync(body);
+                        context.Response.Close();
+                    }
+                    catch (Exception exception) when (exception is IOException or HttpListenerException or ObjectDisposedException)
+                    {
+                        // The language server stopped waiting for this response (its session ended), or the mock was stopped.
+                    }
                 }
             });
         }

@@ -9,7 +9,7 @@ namespace Remap.LanguageServer.Features;
 /// <summary>
 /// Reads the <c>remap.*</c> settings with <c>workspace/configuration</c> and, when they changed, checks every open document again.
 /// Reads run one at a time in the order the client sent its notifications, so the newest settings always win and each
-/// warning is decided against the read before it, however slow the Remap server answers.
+/// warning is decided against the read before it, however slowly the Remap server responds.
 /// </summary>
 internal sealed class ConfigurationReader(
     ServerSession session,
@@ -19,7 +19,7 @@ internal sealed class ConfigurationReader(
     Action onChanged,
     ILogger logger)
 {
-    // Only the read at the head of the chain touches these two, so they need no lock.
+    // Only one read runs at a time (see InOrderAsync), so these two need no lock.
     private HashSet<string> shownWarnings = new(StringComparer.Ordinal);
     private (Uri ServerUrl, string? ApiKey)? shownRejectedKey;
 
@@ -104,8 +104,8 @@ internal sealed class ConfigurationReader(
         }
         else if (rejectedKeyWarning is null && next.DatasetFailure is null)
         {
-            // The server accepted the key or none is configured, so a key rejected later is news again. A read that timed
-            // out or found the server unreachable knows nothing about the key and keeps what was shown.
+            // The server accepted the key or none is configured, so a key rejected later is a new problem. A read that timed
+            // out or found the server unreachable got no verdict on the key, so it keeps the warning marked as shown.
             shownRejectedKey = null;
         }
 
@@ -123,7 +123,7 @@ internal sealed class ConfigurationReader(
         onChanged();
     }
 
-    // Returns the setting problems the previous read did not have, and remembers this read's: each is shown once while it lasts.
+    // Returns the setting problems the previous read did not have and stores this read's, so each is shown once while it lasts.
     private List<string> TakeNewWarnings(List<string> problems)
     {
         var previous = shownWarnings;
@@ -131,7 +131,7 @@ internal sealed class ConfigurationReader(
         return [.. problems.Where(problem => !previous.Contains(problem))];
     }
 
-    // Returns true when this server and key were not yet reported as rejected: another key or server is a new problem.
+    // Returns true when this server and key were not yet reported as rejected, because another key or server is a new problem.
     private bool TakeRejectedKey(RemapSettings next)
     {
         var key = (next.ServerUrl!, next.ApiKey);
