@@ -128,8 +128,16 @@ public class DatasetRefreshTests
         Assert.Equal("DatasetRefreshInterval", exception.ParamName);
     }
 
-    private static Task<LspClient> StartAsync(MockRemapServer server, LanguageServerOptions options) =>
-        LspClient.InitializedAsync(options: options with { DiagnosticDelay = TimeSpan.FromMilliseconds(20) }, settings: new Dictionary<string, JsonNode?> { ["remap.server.url"] = server.Url });
+    // Waits for the refresh request that the first read of the settings sends, because a pull waits two seconds at most for
+    // that read, and a loaded machine can take longer; the generous server timeout is for the same reason.
+    private static async Task<LspClient> StartAsync(MockRemapServer server, LanguageServerOptions options)
+    {
+        var client = await LspClient.InitializedAsync(
+            options: options with { DiagnosticDelay = TimeSpan.FromMilliseconds(20), ServerTimeout = TimeSpan.FromSeconds(30) },
+            settings: new Dictionary<string, JsonNode?> { ["remap.server.url"] = server.Url });
+        await WaitUntilAsync(() => client.Refreshes > 0);
+        return client;
+    }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

@@ -28,7 +28,12 @@ internal sealed class LspClient : IAsyncDisposable
         this.clientStream = clientStream;
         Host = host;
         Run = run;
-        rpc = new JsonRpc(new HeaderDelimitedMessageHandler(clientStream, clientStream, new SystemTextJsonFormatter()));
+        // The handlers below run one at a time in arrival order, as an editor handles them, so a message the server sent
+        // before another is always recorded first.
+        rpc = new JsonRpc(new HeaderDelimitedMessageHandler(clientStream, clientStream, new SystemTextJsonFormatter()))
+        {
+            SynchronizationContext = new Microsoft.VisualStudio.Threading.NonConcurrentSynchronizationContext(sticky: false),
+        };
         AddMethod<JsonElement>("textDocument/publishDiagnostics", parameters =>
         {
             published.Enqueue(parameters.Clone());
@@ -164,6 +169,28 @@ internal sealed class LspClient : IAsyncDisposable
 
     public Task<JsonElement> RequestAtAsync(string method, int line, int character, string uri = DocumentUri) =>
         RequestAsync(method, new { textDocument = new { uri }, position = new { line, character } });
+
+    /// <summary>
+    /// Sends <c>workspace/didChangeConfiguration</c> and waits until the server asks for the settings again; fails after ten
+    /// seconds. The server reads settings one at a time in order, so by then every earlier read has finished and the
+    /// client has handled what it sent, such as <c>window/showMessage</c>.
+    /// </summary>
+    public async Task ReadSettingsAgainAsync()
+    {
+        var requests = ConfigurationRequests;
+        await NotifyAsync("workspace/didChangeConfiguration", new { settings = (object?)null });
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (ConfigurationRequests == requests)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("the server did not ask for the settings within 10 s of workspace/didChangeConfiguration");
+            }
+
+            await Task.Delay(20);
+        }
+    }
 
     /// <summary>Waits for a pushed diagnostics notification that matches; fails after five seconds.</summary>
     public async Task<JsonElement> WaitForPublishedAsync(Func<JsonElement, bool> match)

@@ -24,6 +24,9 @@ public class SettingsTests
         await using var client = await LspClient.InitializedAsync();
         await client.OpenAsync(WithoutHeaders);
         Assert.Equal(2, (await client.PullDiagnosticsAsync()).Length);
+
+        // The pull waits two seconds at most for the first read, which must take the old values.
+        await WaitUntilAsync(() => client.ConfigurationRequests > 0);
         client.Settings["remap.defaults.input"] = "784";
         client.Settings["remap.defaults.classes"] = 10;
 
@@ -40,6 +43,7 @@ public class SettingsTests
         await using var client = await LspClient.InitializedAsync(LspClient.PushCapabilities);
         await client.OpenAsync(WithoutHeaders);
         await client.WaitForPublishedAsync(item => item.GetProperty("diagnostics").GetArrayLength() == 2);
+        await WaitUntilAsync(() => client.ConfigurationRequests > 0);
         client.Settings["remap.defaults.input"] = "784";
         client.Settings["remap.defaults.classes"] = 10;
 
@@ -101,8 +105,10 @@ public class SettingsTests
         await using var client = await LspClient.InitializedAsync(settings: settings);
         await client.OpenAsync(WithoutHeaders);
         await client.PullDiagnosticsAsync();
-        await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = (object?)null });
-        await WaitUntilAsync(() => client.ConfigurationRequests >= 2);
+        await client.ReadSettingsAgainAsync();
+
+        // One more read, so the read above has finished and whatever it showed has arrived.
+        await client.ReadSettingsAgainAsync();
         await client.PullDiagnosticsAsync();
 
         var messages = client.ShownMessages.Select(message => message.GetProperty("message").GetString()).ToArray();

@@ -6,7 +6,11 @@ using StreamJsonRpc;
 
 namespace Remap.LanguageServer.Features;
 
-/// <summary>Reads the <c>remap.*</c> settings with <c>workspace/configuration</c> and, when they changed, checks every open document again.</summary>
+/// <summary>
+/// Reads the <c>remap.*</c> settings with <c>workspace/configuration</c> and, when they changed, checks every open document again.
+/// Reads run one at a time in the order the client sent its notifications, so the newest settings always win and each
+/// warning is decided against the read before it, however slowly the Remap server responds.
+/// </summary>
 internal sealed class ConfigurationReader(
     ServerSession session,
     SettingsStore settings,
@@ -15,17 +19,44 @@ internal sealed class ConfigurationReader(
     Action onChanged,
     ILogger logger)
 {
+    // Only one read runs at a time (see InOrderAsync), so these fields need no lock.
     private HashSet<string> shownWarnings = new(StringComparer.Ordinal);
-
-    private readonly Lock shownWarningsLock = new();
-
+    private (Uri ServerUrl, string? ApiKey)? shownRejectedKey;
     private string? lastServer;
+    private bool unreachableShown;
+    private bool serverAnswered;
 
-    // 1 once the "server is unreachable" message was shown for the current server address and API key.
-    private int unreachableShown;
+    // The last read that was started; the next one waits for it.
+    private Task lastRead = Task.CompletedTask;
 
     /// <summary>Asks the client for the settings; a client without <c>workspace/configuration</c> keeps the settings it pushed last.</summary>
-    public async Task ReadAsync(CancellationToken cancellationToken)
+    public Task ReadAsync(CancellationToken cancellationToken) => InOrderAsync(() => ReadNowAsync(cancellationToken));
+
+    /// <summary>Takes settings a client pushed in <c>didChangeConfiguration</c>.</summary>
+    public Task ApplyPushedAsync(JsonElement pushed, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var next = RemapSettings.FromSettingsObject(pushed, problems);
+        return InOrderAsync(() => ApplyAsync(next, problems, cancellationToken));
+    }
+
+    // Handlers call this in message order before their first await, so the chain keeps the client's order.
+    private async Task InOrderAsync(Func<Task> read)
+    {
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var previous = Interlocked.Exchange(ref lastRead, finished.Task);
+        try
+        {
+            await previous.ConfigureAwait(false);
+            await read().ConfigureAwait(false);
+        }
+        finally
+        {
+            finished.SetResult();
+        }
+    }
+
+    private async Task ReadNowAsync(CancellationToken cancellationToken)
     {
         if (!session.SupportsConfiguration)
         {
@@ -57,30 +88,41 @@ internal sealed class ConfigurationReader(
         await ApplyAsync(RemapSettings.FromConfiguration(values ?? [], problems), problems, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Takes settings a client pushed in <c>didChangeConfiguration</c>.</summary>
-    public Task ApplyPushedAsync(JsonElement pushed, CancellationToken cancellationToken)
-    {
-        var problems = new List<string>();
-        return ApplyAsync(RemapSettings.FromSettingsObject(pushed, problems), problems, cancellationToken);
-    }
-
     private async Task ApplyAsync(RemapSettings next, List<string> problems, CancellationToken cancellationToken)
     {
-        // A warning is shown once per server address and API key, so a new key that is rejected too is reported again. The
-        // address and key of the last read are kept apart from the settings store, because a read that runs at the same time
-        // has not stored its settings yet.
+        // Warnings are shown once per server address and API key, so after either changes every warning may show again.
         var server = $"{next.ServerUrl}\n{next.ApiKey}";
-        if (Interlocked.Exchange(ref lastServer, server) != server)
+        if (lastServer != server)
         {
-            ForgetShownWarnings();
+            lastServer = server;
+            shownWarnings = new HashSet<string>(StringComparer.Ordinal);
+            unreachableShown = false;
+            serverAnswered = false;
         }
 
+        string? rejectedKeyWarning = null;
         if (next.ServerUrl is { } url)
         {
             var list = await datasets.ReadAsync(url, next.ApiKey, cancellationToken).ConfigureAwait(false);
             next = next with { Datasets = list.Datasets, DatasetFailure = list.Failure, ApiKeyRejected = list.ApiKeyRejected };
-            AddServerProblems(list, problems);
-            await ShowUnreachableOnceAsync(list).ConfigureAwait(false);
+            if (list.ApiKeyRejected)
+            {
+                rejectedKeyWarning = $"{list.Failure}: set remap.server.apiKey to a key the server accepts";
+                Log.SettingIgnored(logger, rejectedKeyWarning);
+            }
+
+            if (list.ApiNotFound)
+            {
+                problems.Add($"setting remap.server.url: {list.Failure}: use the server's base address such as http://127.0.0.1:5178, without /api/v1");
+            }
+
+            // Only a server that never answered for this address and key gets the message: one that answered and then
+            // stopped is being restarted or shut down on purpose, and the lens line going away says enough.
+            serverAnswered |= !list.Unreachable;
+            if (!serverAnswered)
+            {
+                await ShowUnreachableOnceAsync(list).ConfigureAwait(false);
+            }
         }
 
         foreach (var problem in problems)
@@ -88,7 +130,19 @@ internal sealed class ConfigurationReader(
             Log.SettingIgnored(logger, problem);
         }
 
-        await ShowNewWarningsAsync(problems).ConfigureAwait(false);
+        var newWarnings = TakeNewWarnings(problems);
+        if (rejectedKeyWarning is not null && TakeRejectedKey(next))
+        {
+            newWarnings.Add(rejectedKeyWarning);
+        }
+        else if (rejectedKeyWarning is null && next.DatasetFailure is null)
+        {
+            // The server accepted the key or none is configured, so a key rejected later is a new problem. A read that timed
+            // out or found the server unreachable got no verdict on the key, so it keeps the warning marked as shown.
+            shownRejectedKey = null;
+        }
+
+        await ShowAsync(newWarnings).ConfigureAwait(false);
 
         var changed = settings.Update(next);
         settings.MarkFirstRead();
@@ -102,28 +156,16 @@ internal sealed class ConfigurationReader(
         onChanged();
     }
 
-    private static void AddServerProblems(DatasetList list, List<string> problems)
-    {
-        if (list.ApiKeyRejected)
-        {
-            problems.Add($"{list.Failure}: set remap.server.apiKey to a key the server accepts");
-        }
-
-        if (list.ApiNotFound)
-        {
-            problems.Add($"setting remap.server.url: {list.Failure}: use the server's base address such as http://127.0.0.1:5178, without /api/v1");
-        }
-    }
-
     // A server that is down is normal while the user has not started it yet, so it gets one information message per
-    // server address and API key, and background reads of the dataset list stay silent.
+    // server address and API key. Background reads of the dataset list do not come here, so they stay silent.
     private async Task ShowUnreachableOnceAsync(DatasetList list)
     {
-        if (!list.Unreachable || Interlocked.Exchange(ref unreachableShown, 1) == 1)
+        if (!list.Unreachable || unreachableShown)
         {
             return;
         }
 
+        unreachableShown = true;
         var message = $"{list.Failure}: the code lens and dataset checks go without it until it runs; start it or correct remap.server.url";
         try
         {
@@ -136,38 +178,39 @@ internal sealed class ConfigurationReader(
         }
     }
 
-    private void ForgetShownWarnings()
+    // Returns the setting problems the previous read did not have and stores this read's, so each is shown once while it lasts.
+    private List<string> TakeNewWarnings(List<string> problems)
     {
-        lock (shownWarningsLock)
-        {
-            shownWarnings = new HashSet<string>(StringComparer.Ordinal);
-        }
-
-        Volatile.Write(ref unreachableShown, 0);
+        var previous = shownWarnings;
+        shownWarnings = new HashSet<string>(problems, StringComparer.Ordinal);
+        return [.. problems.Where(problem => !previous.Contains(problem))];
     }
 
-    // Shows each problem once while it lasts: a problem the previous read already had is not shown again.
-    private async Task ShowNewWarningsAsync(List<string> problems)
+    // Returns true when this server and key were not yet reported as rejected, because another key or server is a new problem.
+    private bool TakeRejectedKey(RemapSettings next)
     {
-        // Two reads can run at once (initialized and a configuration change), so the swap is atomic.
-        List<string> newProblems;
-        lock (shownWarningsLock)
+        var key = (next.ServerUrl!, next.ApiKey);
+        if (shownRejectedKey == key)
         {
-            var previous = shownWarnings;
-            shownWarnings = new HashSet<string>(problems, StringComparer.Ordinal);
-            newProblems = [.. problems.Where(problem => !previous.Contains(problem))];
+            return false;
         }
 
-        foreach (var problem in newProblems)
+        shownRejectedKey = key;
+        return true;
+    }
+
+    private async Task ShowAsync(List<string> warnings)
+    {
+        foreach (var warning in warnings)
         {
             try
             {
-                var message = char.ToUpperInvariant(problem[0]) + problem[1..];
+                var message = char.ToUpperInvariant(warning[0]) + warning[1..];
                 await client.NotifyAsync("window/showMessage", new ShowMessageParams(2, message)).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is ConnectionLostException or ObjectDisposedException)
             {
-                Log.RequestFailed(logger, "window/showMessage", exception);
+                Log.ConnectionClosedDuringRequest(logger, "window/showMessage");
             }
         }
     }
