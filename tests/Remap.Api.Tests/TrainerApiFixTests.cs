@@ -130,7 +130,7 @@ public sealed class TrainerApiFixTests(QueueOnlyApiFactory factory) : IClassFixt
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("No endpoint answers GET /api/v1/nothing-here. The API's routes start with /api/v1; /swagger lists them all.",
+        Assert.Equal("No endpoint matches GET /api/v1/nothing-here. The API's routes start with /api/v1; /swagger lists them all.",
             problem.GetProperty("detail").GetString());
     }
 }

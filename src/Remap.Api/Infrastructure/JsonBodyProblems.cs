@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Remap.Api.Infrastructure;
 
 /// <summary>
-/// Describes a request body that is valid JSON but does not fit the request type: a field the type does
+/// Problem messages for a request body that is valid JSON but does not fit the request type: a field the type does
 /// not have, or a value of the wrong kind. The problem is keyed by the field's JSON path
 /// (<c>training.epochs</c>) and worded without .NET type names.
 /// </summary>
@@ -26,7 +26,7 @@ public static partial class JsonBodyProblems
             return null;
         }
 
-        // System.Text.Json reports a member the type lacks with this wording; the path then ends at that member.
+        // System.Text.Json reports a member the type lacks with this wording, and the path then ends at that member.
         if (error.Message.StartsWith("The JSON property '", StringComparison.Ordinal))
         {
             var owner = Follow(requestType, segments[..^1]);

@@ -79,7 +79,7 @@ public static partial class ParameterProblems
 
         var request = context.HttpContext.Request;
         context.ProblemDetails.Detail =
-            $"No endpoint answers {request.Method} {request.Path}. The API's routes start with /api/v1; /swagger lists them all.";
+            $"No endpoint matches {request.Method} {request.Path}. The API's routes start with /api/v1; /swagger lists them all.";
     }
 
     private static (string Name, string Value, string Constraint)? FindConstraintMiss(RoutePattern pattern, string[] segments)
