@@ -39,6 +39,12 @@ public static partial class JsonBodyProblems
             return (path, $"'{path}' is not a field of this request. The fields allowed here are {allowed}; correct the name or remove it.");
         }
 
+        // Any other message is a syntax error, whose position the caller reports instead.
+        if (!error.Message.StartsWith("The JSON value could not be converted to ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var target = Follow(requestType, segments);
         return target is null ? null : (path, $"'{path}' must be {Describe(target)}.");
     }

@@ -99,6 +99,8 @@ public sealed partial class ModelRegistration(
     /// </summary>
     public Task<ModelEntity?> FindReusableAsync(Architecture architecture, CancellationToken cancellationToken)
     {
+        // TODO: match the job's repeats, patience and time budget too, so a reused child trained with other options is not compared with its parent as like with like.
+
         var architectureHash = ArchitectureHash.Compute(architecture);
         var trainingHash = ArchitectureHash.ComputeTraining(architecture.Training);
         string[] reusableStatuses = [JobStates.Queued, JobStates.Running, JobStates.Succeeded];
