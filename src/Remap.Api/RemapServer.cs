@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Remap.Api.Ablations;
@@ -54,11 +55,16 @@ public static class RemapServer
         {
             BadRequestExceptionHandler.DescribeUnsupportedMediaType(context);
             ParameterProblems.DescribeRouteConstraintMiss(context);
+            ParameterProblems.DescribeUnknownRoute(context);
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 
         // Minimal APIs throw BadHttpRequestException for an unreadable body, so the handler above can report the JSON error.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        // A misspelt field in a request body is an error rather than silently ignored. This applies to the API's own
+        // reading only: the CLI and the language server keep their options, so clients still read responses that gain fields.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
 
         builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         builder.Services.AddSingleton<ApiKeyFilter>();

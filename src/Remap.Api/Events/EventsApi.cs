@@ -22,9 +22,10 @@ public static class EventsApi
                 "Events are stored, so they survive a restart and include the events of workers in other processes that share the database. " +
                 "Each event's id increases; a client that reconnects with the Last-Event-ID header (or the lastEventId query value) first " +
                 "receives the events it missed, from the last 15 minutes by default (Remap:EventRetention); events older than that are gone, so a client " +
-                "that was away longer should read GET /api/v1/jobs again. A client that connects without either, or with an id this server never sent, first " +
-                "receives every retained event. With jobId, only that job's events are sent, and an unknown job id is 404. The stream ends when the server stops. Event types: connected (first, without an id), " +
-                "job-state, epoch, batch. " +
+                "that was away longer should read GET /api/v1/jobs again. A client that connects without either first " +
+                "receives every retained event. A client whose id is beyond the newest stored event (from another database, or from before the store was reset) " +
+                "gets a reset event instead, carrying the newest id: it should reload its state from GET /api/v1/jobs, and the stream then sends only newer events. With jobId, only that job's events are sent, and an unknown job id is 404. The stream ends when the server stops. Event types: connected (first, without an id), reset (without an id), " +
+                "job-state (a cancelled job's carries the epochs it finished; a priority change sends one with state queued and the new priority), epoch, batch. " +
                 "Batch events are sent at most once per Remap:BatchEventInterval (250 ms by default) per job.")
             .Produces<JobEvent>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -72,8 +73,16 @@ public static class EventsApi
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
 
         // Kestrel sends the response headers with the first write, so an event is written at once.
-        var connected = new JobEvent(await reader.LatestIdAsync(linked.Token), JobEventTypes.Connected, DateTime.UtcNow, 0, 0, new JobEventData());
+        var latest = await reader.LatestIdAsync(linked.Token);
+        var connected = new JobEvent(latest, JobEventTypes.Connected, DateTime.UtcNow, 0, 0, new JobEventData());
         yield return new SseItem<JobEvent>(connected, JobEventTypes.Connected);
+
+        // An id beyond the newest event was not sent by this store: replaying everything would mix two histories, so tell the client to reload.
+        if (after > latest)
+        {
+            yield return new SseItem<JobEvent>(connected with { Type = JobEventTypes.Reset }, JobEventTypes.Reset);
+            after = latest;
+        }
 
         await using var events = reader.ReadAsync(after, linked.Token).GetAsyncEnumerator(linked.Token);
         while (await MoveNextAsync(events, stopping))

@@ -22,9 +22,17 @@ public sealed partial class BadRequestExceptionHandler(IProblemDetailsService pr
 
         // The exception handler middleware clears the request's endpoint before handlers run, so take it from the feature.
         var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+        var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         var problem = ParameterProblems.DescribeBindingFailure(badRequest) is { } bindingDetail
             ? new ProblemDetails { Status = badRequest.StatusCode, Title = "Invalid parameter", Detail = bindingDetail }
-            : ProblemFor(badRequest, BodyMissing(httpContext.Request), ExpectedBody(endpoint));
+            : FindJsonException(badRequest) is { } jsonError && JsonBodyProblems.Describe(jsonError, requestType) is { } field
+                ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Path] = [field.Message] })
+                {
+                    Status = badRequest.StatusCode,
+                    Title = "The request is invalid",
+                    Detail = field.Message,
+                }
+                : ProblemFor(badRequest, BodyMissing(httpContext.Request), ExpectedBody(endpoint));
         LogRejected(logger, httpContext.Request.Method, httpContext.Request.Path, badRequest.StatusCode, problem.Detail);
 
         httpContext.Response.StatusCode = badRequest.StatusCode;

@@ -64,6 +64,24 @@ public static partial class ParameterProblems
         }
     }
 
+    /// <summary>
+    /// Adds a detail to the bare 404 of a path that no route matches at all, naming the method and path and
+    /// pointing to the route list. Runs after <see cref="DescribeRouteConstraintMiss"/>, so its detail wins.
+    /// </summary>
+    public static void DescribeUnknownRoute(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Status != StatusCodes.Status404NotFound
+            || context.ProblemDetails.Detail is not null
+            || context.HttpContext.GetEndpoint() is not null)
+        {
+            return;
+        }
+
+        var request = context.HttpContext.Request;
+        context.ProblemDetails.Detail =
+            $"No endpoint matches {request.Method} {request.Path}. The API's routes start with /api/v1; /swagger lists them all.";
+    }
+
     private static (string Name, string Value, string Constraint)? FindConstraintMiss(RoutePattern pattern, string[] segments)
     {
         if (pattern.PathSegments.Count != segments.Length)

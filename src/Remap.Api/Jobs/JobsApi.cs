@@ -23,6 +23,10 @@ public static class JobsApi
         jobs.MapPost("/{id:long}/cancel", CancelJob)
             .WithName("CancelJob")
             .WithSummary("Cancel a job: a queued job at once, a running job at its next batch")
+            .WithDescription(
+                "A queued job is cancelled at once (200). A running job gets a cancel request (202): its worker stops it at the next batch, " +
+                "or, when that worker stopped sending heartbeats (its process was killed), the job is cancelled when its lease expires, " +
+                "at most Remap:LeaseDuration after the last heartbeat, instead of being requeued. Either way it keeps the epochs it finished and their metrics.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         jobs.MapPut("/{id:long}/priority", SetPriority)

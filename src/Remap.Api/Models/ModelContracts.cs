@@ -10,7 +10,7 @@ namespace Remap.Api.Models;
 /// <param name="Dataset">Replaces the file's <c>dataset</c>; a name from GET /api/v1/datasets.</param>
 /// <param name="Training">Replaces single values of the file's <c>training</c> block.</param>
 /// <param name="ParentId">The model this one was derived from, for the exploration tree.</param>
-/// <param name="Job">How to run the training job.</param>
+/// <param name="Job">How to run the training job; with parentId, repeats, patience and time budget default to the parent job's.</param>
 public sealed record CreateModelRequest(
     [property: Required] string Source,
     string? Name = null,

@@ -99,6 +99,8 @@ public sealed partial class ModelRegistration(
     /// </summary>
     public Task<ModelEntity?> FindReusableAsync(Architecture architecture, CancellationToken cancellationToken)
     {
+        // TODO: match the job's repeats, patience and time budget too, so a reused child trained with other options is not compared with its parent as like with like.
+
         var architectureHash = ArchitectureHash.Compute(architecture);
         var trainingHash = ArchitectureHash.ComputeTraining(architecture.Training);
         string[] reusableStatuses = [JobStates.Queued, JobStates.Running, JobStates.Succeeded];
@@ -121,7 +123,8 @@ public sealed partial class ModelRegistration(
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var model = ModelRecords.Create(architecture, compiled.Shapes!, sourceText, parentId, changes, now);
         var job = new JobEntity { Model = model, Epochs = architecture.Training.Epochs, CreatedAt = now };
-        ToJobSettings(jobOptions, parentId).ApplyTo(job);
+        var parentJob = parentId is null ? null : await FindParentJobAsync(parentId.Value, cancellationToken);
+        ToJobSettings(jobOptions, parentId, parentJob).ApplyTo(job);
         context.Models.Add(model);
         context.Jobs.Add(job);
         await context.SaveChangesAsync(cancellationToken);
@@ -132,13 +135,23 @@ public sealed partial class ModelRegistration(
         return (model, job);
     }
 
-    /// <summary>Resolves the request's job options; warm start applies only to a model with a parent.</summary>
-    private JobSettings ToJobSettings(JobOptionsRequest? options, long? parentId) => new(
+    /// <summary>
+    /// Resolves the request's job options. A child takes repeats, patience and time budget from its parent's
+    /// latest job unless the request names them, so the comparison with the parent is like with like;
+    /// priority is the request's alone, and warm start applies only to a model with a parent.
+    /// </summary>
+    private JobSettings ToJobSettings(JobOptionsRequest? options, long? parentId, JobEntity? parentJob) => new(
         Priority: options?.Priority ?? 0,
-        Repeats: options?.Repeats ?? 1,
+        Repeats: options?.Repeats ?? parentJob?.Repeats ?? 1,
         WarmStart: parentId is not null && (options?.WarmStart ?? engineOptions.Value.WarmStartByDefault),
-        Patience: options?.Patience,
-        TimeBudgetSeconds: options?.TimeBudgetSeconds);
+        Patience: options?.Patience ?? parentJob?.Patience,
+        TimeBudgetSeconds: options?.TimeBudgetSeconds ?? parentJob?.TimeBudgetSeconds);
+
+    private Task<JobEntity?> FindParentJobAsync(long parentId, CancellationToken cancellationToken) =>
+        context.Jobs.AsNoTracking()
+            .Where(job => job.ModelId == parentId)
+            .OrderByDescending(job => job.Id)
+            .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Finds a registered dataset; a dataset whose files cannot be read is logged and its reason kept for the response.</summary>
     private DatasetInfo? FindDataset(string name)

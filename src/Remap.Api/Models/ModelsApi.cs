@@ -5,6 +5,7 @@ using Remap.Api.Jobs;
 using Remap.Api.Overview;
 using Remap.Core.Exploration;
 using Remap.Engine.Store;
+using Remap.Training.Data;
 
 namespace Remap.Api.Models;
 
@@ -86,9 +87,15 @@ public static class ModelsApi
         return TypedResults.Created($"/api/v1/models/{model.Id}", new CreatedModelResponse(ModelMapping.ToDetail(model, null), JobMapping.ToResponse(job), Reused: false));
     }
 
-    public static async Task<Ok<List<ModelSummary>>> ListModels(
-        [AsParameters] ModelListQuery listQuery, RemapDbContext context, HttpContext httpContext, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<ModelSummary>>, ProblemHttpResult>> ListModels(
+        [AsParameters] ModelListQuery listQuery, RemapDbContext context, DatasetCatalog datasets, HttpContext httpContext, CancellationToken cancellationToken)
     {
+        // An unknown dataset is a mistake to report, as the overview does, rather than an empty list that looks like "no models yet".
+        if (!string.IsNullOrEmpty(listQuery.Dataset) && await UnknownDatasetAsync(listQuery.Dataset, context, datasets, cancellationToken) is { } unknown)
+        {
+            return unknown;
+        }
+
         var query = context.Models.AsNoTracking();
         if (!string.IsNullOrEmpty(listQuery.ArchitectureHash))
         {
@@ -123,6 +130,21 @@ public static class ModelsApi
         }
 
         return TypedResults.Ok(models.Select(ModelMapping.ToSummary).ToList());
+    }
+
+    /// <summary>The 400 for a dataset that no model uses and the server does not register (a registered but unreadable one still lists its models), or null.</summary>
+    private static async Task<ProblemHttpResult?> UnknownDatasetAsync(string dataset, RemapDbContext context, DatasetCatalog datasets, CancellationToken cancellationToken)
+    {
+        var registered = datasets.List().Select(info => info.Name).Concat(datasets.FindUnreadable().Select(unreadable => unreadable.Name));
+        if (registered.Contains(dataset, StringComparer.Ordinal) || await context.Models.AnyAsync(model => model.DatasetName == dataset, cancellationToken))
+        {
+            return null;
+        }
+
+        var used = await context.Models.Select(model => model.DatasetName).Distinct().ToListAsync(cancellationToken);
+        var known = used.Concat(registered).Distinct().Order(StringComparer.Ordinal);
+        return Problems.BadRequest("Unknown dataset",
+            $"'dataset' is '{dataset}', but no model uses it and the server has no such dataset. Use one of: {string.Join(", ", known)}, or leave it out to list every model.");
     }
 
     /// <summary>Keeps the models that come after the cursor in the listing order.</summary>

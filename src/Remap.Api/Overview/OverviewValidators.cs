@@ -33,7 +33,10 @@ public sealed class RecomputeProjectionRequestValidator : AbstractValidator<Reco
     public RecomputeProjectionRequestValidator()
     {
         RuleFor(request => request.Projection)
+            .NotEmpty()
+            .WithMessage($"'projection' is missing; send {ProjectionKinds.Structure} or {ProjectionKinds.Prediction}.")
             .Must(projection => projection is ProjectionKinds.Structure or ProjectionKinds.Prediction)
+            .When(request => !string.IsNullOrEmpty(request.Projection), ApplyConditionTo.CurrentValidator)
             .WithMessage(request => $"'projection' is '{request.Projection}', but only structure and prediction can be recomputed: accuracy-size plots stored accuracies and sizes, so it needs no fit.");
         RuleFor(request => request.Method)
             .Must(method => method is null || ProjectionKinds.Methods.Contains(method))

@@ -11,7 +11,7 @@ namespace Remap.Api.Variations;
 /// <param name="MaxParameters">The most trainable parameters a child may have; 100 to 50,000,000. Default: 4 × the parent's, at least 100,000.</param>
 /// <param name="Kinds">The layer kinds (keywords) that may be inserted or swapped in where no layer restriction names its own; all when left out.</param>
 /// <param name="Layers">Per-layer restrictions, at most one per layer; a layer without one allows every action. Restrictions that freeze every layer are rejected with 400.</param>
-/// <param name="Job">How to run the training jobs.</param>
+/// <param name="Job">How to run the training jobs; repeats, patience and time budget default to the parent job's, and a field given here replaces just that field.</param>
 public sealed record CreateVariationsRequest(
     [property: Required] int? Count,
     int? MaxChanges = null,

@@ -17,6 +17,13 @@ public static class JobEventTypes
     /// </summary>
     public const string Connected = "connected";
 
+    /// <summary>
+    /// Sent after <see cref="Connected"/>, without an event id, when the client's Last-Event-ID is beyond the newest
+    /// stored event (it comes from another database or from before the store was reset). The client's view is stale:
+    /// it should reload its state (GET /api/v1/jobs); the stream then sends only events newer than the Id.
+    /// </summary>
+    public const string Reset = "reset";
+
     /// <summary>A job finished a batch; sent at most once per <see cref="EngineOptions.BatchEventInterval"/> per job.</summary>
     public const string Batch = "batch";
 }
@@ -40,8 +47,13 @@ public sealed record JobEventData
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Seed { get; init; }
 
+    /// <summary>For an epoch event the epoch finished; for a cancelled job-state event the epochs the job finished.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Epoch { get; init; }
+
+    /// <summary>The job's new priority, on the job-state event sent when a queued job's priority changes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Priority { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Epochs { get; init; }

@@ -60,8 +60,9 @@ public sealed partial class JobQueue
 
     /// <summary>
     /// Returns running jobs whose lease expired to the queue, or fails them when they have used
-    /// every attempt. A requeued job keeps its epoch, because its next attempt resumes from the
-    /// last checkpoint. Returns the jobs it changed.
+    /// every attempt. A job with a pending cancel request is cancelled instead, keeping its epochs
+    /// and metrics, because its worker died before it could act on the request. A requeued job keeps
+    /// its epoch, because its next attempt resumes from the last checkpoint. Returns the jobs it changed.
     /// </summary>
     public async Task<IReadOnlyList<ExpiredLease>> RequeueExpiredLeasesAsync(CancellationToken cancellationToken = default)
     {
@@ -69,7 +70,7 @@ public sealed partial class JobQueue
         var now = Now;
         var expired = await context.Jobs
             .Where(job => job.State == JobStates.Running && job.LeaseExpiresAt < now)
-            .Select(job => new { job.Id, job.ModelId, job.Attempts, job.MaxAttempts, job.LeaseOwner, job.LeaseExpiresAt })
+            .Select(job => new { job.Id, job.ModelId, job.Attempts, job.MaxAttempts, job.LeaseOwner, job.LeaseExpiresAt, job.CancelRequested })
             .ToListAsync(cancellationToken);
 
         var changed = new List<ExpiredLease>();
@@ -77,7 +78,11 @@ public sealed partial class JobQueue
         {
             var error = $"The lease of worker '{job.LeaseOwner}' expired at {job.LeaseExpiresAt:O} " +
                 $"during attempt {job.Attempts} of {job.MaxAttempts}; the worker stopped sending heartbeats.";
-            var nextState = job.Attempts < job.MaxAttempts ? JobStates.Queued : JobStates.Failed;
+            var nextState = job.CancelRequested ? JobStates.Cancelled
+                : job.Attempts < job.MaxAttempts ? JobStates.Queued
+                : JobStates.Failed;
+            var finished = nextState != JobStates.Queued;
+            string? recordedError = nextState == JobStates.Cancelled ? null : error;
 
             // The lease check makes this a no-op when the worker renewed its lease since the SELECT.
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
@@ -86,10 +91,10 @@ public sealed partial class JobQueue
                 .ExecuteUpdateAsync(
                     setters => setters
                         .SetProperty(row => row.State, nextState)
-                        .SetProperty(row => row.Error, error)
+                        .SetProperty(row => row.Error, recordedError)
                         .SetProperty(row => row.LeaseOwner, (string?)null)
                         .SetProperty(row => row.LeaseExpiresAt, (DateTime?)null)
-                        .SetProperty(row => row.FinishedAt, nextState == JobStates.Failed ? now : null)
+                        .SetProperty(row => row.FinishedAt, finished ? now : null)
                         .SetProperty(row => row.HeartbeatAt, row => nextState == JobStates.Queued ? null : row.HeartbeatAt)
                         .SetProperty(row => row.StartedAt, row => nextState == JobStates.Queued ? null : row.StartedAt),
                     cancellationToken);
@@ -99,7 +104,7 @@ public sealed partial class JobQueue
                 continue;
             }
 
-            await CommitStateAsync(context, job.Id, job.ModelId, nextState, error, cancellationToken);
+            await CommitStateAsync(context, job.Id, job.ModelId, nextState, recordedError, cancellationToken);
             changed.Add(new ExpiredLease(job.Id, job.ModelId, job.Attempts, nextState, error));
         }
 

@@ -56,10 +56,26 @@ public sealed partial class JobQueue(IDbContextFactory<RemapDbContext> contextFa
     public async Task<bool> SetPriorityAsync(long jobId, int priority, CancellationToken cancellationToken = default)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var updated = await context.Jobs
-            .Where(job => job.Id == jobId && job.State == JobStates.Queued)
-            .ExecuteUpdateAsync(setters => setters.SetProperty(job => job.Priority, priority), cancellationToken);
-        return updated == 1;
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var job = await context.Jobs
+            .Where(row => row.Id == jobId && row.State == JobStates.Queued)
+            .Select(row => new { row.ModelId })
+            .FirstOrDefaultAsync(cancellationToken);
+        var updated = job is null ? 0 : await context.Jobs
+            .Where(row => row.Id == jobId && row.State == JobStates.Queued)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(row => row.Priority, priority), cancellationToken);
+        if (updated != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        // A job-state event with the new priority lets dashboards reorder their queue without polling.
+        context.JobEvents.Add(JobEventRows.Create(JobEventTypes.State, Now, jobId, job!.ModelId, new JobEventData { State = JobStates.Queued, Priority = priority }));
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        events?.NotifyPublished();
+        return true;
     }
 
     /// <summary>Returns the queued jobs in the order workers claim them.</summary>
@@ -174,7 +190,12 @@ public sealed partial class JobQueue(IDbContextFactory<RemapDbContext> contextFa
     {
         await context.Models.Where(model => model.Id == modelId)
             .ExecuteUpdateAsync(setters => setters.SetProperty(model => model.Status, state), cancellationToken);
-        context.JobEvents.Add(JobEventRows.Create(JobEventTypes.State, Now, jobId, modelId, new JobEventData { State = state, Error = error }));
+
+        // A cancelled job reports the epochs it finished, so a dashboard can show how far it got without another request.
+        int? epochsDone = state == JobStates.Cancelled
+            ? await context.Jobs.Where(job => job.Id == jobId).Select(job => job.Epoch).FirstAsync(cancellationToken)
+            : null;
+        context.JobEvents.Add(JobEventRows.Create(JobEventTypes.State, Now, jobId, modelId, new JobEventData { State = state, Error = error, Epoch = epochsDone }));
         await context.SaveChangesAsync(cancellationToken);
         await context.Database.CommitTransactionAsync(cancellationToken);
         events?.NotifyPublished();

@@ -87,6 +87,10 @@ public sealed class TrainingWorker(
                     {
                         WorkerLog.JobRequeued(logger, expired.JobId, expired.ModelId, expired.Attempts);
                     }
+                    else if (expired.NewState == JobStates.Cancelled)
+                    {
+                        WorkerLog.JobCancelledAfterLeaseExpired(logger, expired.JobId, expired.ModelId, expired.Attempts);
+                    }
                     else
                     {
                         WorkerLog.JobLeaseExhausted(logger, expired.JobId, expired.ModelId, expired.Attempts, expired.Error);

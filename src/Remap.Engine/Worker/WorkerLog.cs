@@ -35,6 +35,9 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 1016, Level = LogLevel.Error, Message = "Job {JobId} for model {ModelId} failed after its lease expired on the last attempt ({Attempt}): {Error}")]
     public static partial void JobLeaseExhausted(ILogger logger, long jobId, long modelId, int attempt, string error);
 
+    [LoggerMessage(EventId = 1019, Level = LogLevel.Information, Message = "Job {JobId} for model {ModelId} was cancelled when its lease expired, because a cancel was requested during attempt {Attempt}")]
+    public static partial void JobCancelledAfterLeaseExpired(ILogger logger, long jobId, long modelId, int attempt);
+
     [LoggerMessage(EventId = 1017, Level = LogLevel.Warning, Message = "Job {JobId} for model {ModelId}: worker {WorkerId} lost its lease, so it stops and records nothing")]
     public static partial void LeaseLost(ILogger logger, long jobId, long modelId, string workerId);
 
