@@ -8,14 +8,12 @@ namespace Remap.LanguageServer.Tests;
 /// <summary>A stand-in for Remap.Api on 127.0.0.1 that returns fixed JSON for the GET routes the language server uses.</summary>
 internal sealed class MockRemapServer : IDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly HttpListener listener;
     private readonly Task loop;
 
     public MockRemapServer(Func<string, string?> respond)
     {
-        Url = $"http://127.0.0.1:{FreePort()}/";
-        listener.Prefixes.Add(Url);
-        listener.Start();
+        (listener, Url) = StartOnFreePort();
         loop = Task.Run(async () =>
         {
             while (listener.IsListening)
@@ -63,13 +61,39 @@ internal sealed class MockRemapServer : IDisposable
         return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
-    // TODO: under load with other test processes, listener.Close() here failed once with HttpListenerException "Address
-    // already in use" (Interval_PicksUpNewDataset): FreePort releases its port before the listener binds it, so another
-    // process can take it. Binding to port 0 or retrying on another port would remove the race.
+    // FreePort releases its port before the listener binds it, so another test process can take it in between: a
+    // few attempts on fresh ports make that race harmless.
+    private static (HttpListener Listener, string Url) StartOnFreePort()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var url = $"http://127.0.0.1:{FreePort()}/";
+            var candidate = new HttpListener();
+            candidate.Prefixes.Add(url);
+            try
+            {
+                candidate.Start();
+                return (candidate, url);
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                candidate.Close();
+            }
+        }
+    }
+
     public void Dispose()
     {
-        listener.Stop();
-        listener.Close();
+        try
+        {
+            listener.Stop();
+            listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The port is released either way; a failure to close it cleanly is no test's concern.
+        }
+
         loop.Wait(TimeSpan.FromSeconds(5));
     }
 }

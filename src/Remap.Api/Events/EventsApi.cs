@@ -105,6 +105,11 @@ public static class EventsApi
         {
             return false;
         }
+        catch (ObjectDisposedException) when (stopping.IsCancellationRequested)
+        {
+            // A poll of the event table that started as the host stopped can find its services already disposed.
+            return false;
+        }
     }
 
     private static SseItem<JobEvent> ToItem(JobEvent item) =>
