@@ -166,6 +166,24 @@ public sealed class ErrorResponseTests(QueueOnlyApiFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task CreateModel_OtherRepeats_TrainsAgain()
+    {
+        var first = await CreateAsync();
+        var request = new CreateModelRequest(Architectures.Tiny, Training: new TrainingOverrides(Seed: first.Model.Training.Seed), Job: new JobOptionsRequest(Repeats: 3));
+
+        var response = await client.PostAsJsonAsync("/api/v1/models", request);
+        var threeSeeds = await response.Content.ReadFromJsonAsync<CreatedModelResponse>(RemapApiFactory.Json);
+        var again = await (await client.PostAsJsonAsync("/api/v1/models", request)).Content.ReadFromJsonAsync<CreatedModelResponse>(RemapApiFactory.Json);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.False(threeSeeds!.Reused);
+        Assert.NotEqual(first.Model.Id, threeSeeds.Model.Id);
+        Assert.Equal(3, threeSeeds.Job.Repeats);
+        Assert.True(again!.Reused);
+        Assert.Equal(threeSeeds.Model.Id, again.Model.Id);
+    }
+
+    [Fact]
     public async Task CreateModel_JobPriority_IsStoredOnTheQueuedJob()
     {
         var request = new CreateModelRequest(Architectures.Tiny, Training: new TrainingOverrides(Seed: Interlocked.Increment(ref nextSeed)), Job: new JobOptionsRequest(Priority: 7));

@@ -150,5 +150,6 @@ public sealed class EventsAheadOfStoreTests
         var first = await EventStreams.ReadJobEventAsync(stream, timeout.Token);
 
         Assert.Equal(JobEventTypes.Reset, first.Type);
+        Assert.Equal(first.Data.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), first.Id);
     }
 }

@@ -114,7 +114,7 @@ public static class AblationsApi
         var removedLayer = child.RemovedLayer.ToString();
 
         // The same network trained the same way on the same data gives the same result, so it is not trained twice.
-        if (await registration.FindReusableAsync(child.Architecture, cancellationToken) is { } existing)
+        if (await registration.FindReusableAsync(child.Architecture, parent.Id, jobOptions, cancellationToken) is { } existing)
         {
             var latestJob = existing.Jobs.OrderByDescending(job => job.Id).FirstOrDefault();
             return new AblationChildResponse(child.RemovedLayerIndex, removedLayer, child.Change, Reused: true,

@@ -80,7 +80,11 @@ public static class EventsApi
         // An id beyond the newest event was not sent by this store: replaying everything would mix two histories, so tell the client to reload.
         if (after > latest)
         {
-            yield return new SseItem<JobEvent>(connected with { Type = JobEventTypes.Reset }, JobEventTypes.Reset);
+            // The id line makes a browser's EventSource send the newest id on its next reconnect, not the stale one again.
+            yield return new SseItem<JobEvent>(connected with { Type = JobEventTypes.Reset }, JobEventTypes.Reset)
+            {
+                EventId = latest.ToString(CultureInfo.InvariantCulture),
+            };
             after = latest;
         }
 

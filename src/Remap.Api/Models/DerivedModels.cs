@@ -26,7 +26,7 @@ public sealed class DerivedModels(ModelRegistration registration)
         }
 
         // The same network trained the same way on the same data gives the same result, so it is not trained twice.
-        if (await registration.FindReusableAsync(architecture, cancellationToken) is { } existing)
+        if (await registration.FindReusableAsync(architecture, parentId, jobOptions, cancellationToken) is { } existing)
         {
             return (new QueuedModel(existing, existing.Jobs.OrderByDescending(job => job.Id).FirstOrDefault(), Reused: true), null);
         }

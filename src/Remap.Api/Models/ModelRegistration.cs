@@ -93,18 +93,22 @@ public sealed partial class ModelRegistration(
     }
 
     /// <summary>
-    /// Returns the oldest model with the same architecture, dataset and training settings whose
-    /// status is queued, running or succeeded, or null. A failed or cancelled model is not reused,
-    /// so asking again trains the network again.
+    /// Returns the oldest model with the same architecture, dataset and training settings, trained with the same repeats,
+    /// patience and time budget, whose status is queued, running or succeeded, or null. A failed or cancelled model is not
+    /// reused, so asking again trains the network again.
     /// </summary>
-    public Task<ModelEntity?> FindReusableAsync(Architecture architecture, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The job options count because they change the result a user compares: a model with one run has no seed spread, and
+    /// early stopping or a time budget ends training sooner. The options are resolved as <see cref="AddAsync"/> resolves them,
+    /// so a child without options of its own matches a model trained with its parent's.
+    /// </remarks>
+    public async Task<ModelEntity?> FindReusableAsync(
+        Architecture architecture, long? parentId, JobOptionsRequest? jobOptions, CancellationToken cancellationToken)
     {
-        // TODO: match the job's repeats, patience and time budget too, so a reused child trained with other options is not compared with its parent as like with like.
-
         var architectureHash = ArchitectureHash.Compute(architecture);
         var trainingHash = ArchitectureHash.ComputeTraining(architecture.Training);
         string[] reusableStatuses = [JobStates.Queued, JobStates.Running, JobStates.Succeeded];
-        return context.Models
+        var candidates = await context.Models
             .Include(model => model.Jobs)
             .Include(model => model.Runs)
             .Include(model => model.Parent)
@@ -112,7 +116,16 @@ public sealed partial class ModelRegistration(
             .Where(model => model.ArchitectureHash == architectureHash && model.DatasetName == architecture.Dataset && model.TrainingHash == trainingHash)
             .Where(model => reusableStatuses.Contains(model.Status))
             .OrderBy(model => model.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var parentJob = parentId is null ? null : await FindParentJobAsync(parentId.Value, cancellationToken);
+        var requested = ToJobSettings(jobOptions, parentId, parentJob);
+        return candidates.FirstOrDefault(model => model.Jobs.MaxBy(job => job.Id) is { } job
+            && job.Repeats == requested.Repeats && job.Patience == requested.Patience && job.TimeBudgetSeconds == requested.TimeBudgetSeconds);
     }
 
     /// <summary>Stores the model and its queued job in one transaction.</summary>

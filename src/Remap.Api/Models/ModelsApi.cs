@@ -63,8 +63,8 @@ public static class ModelsApi
             architecture = architecture.WithName(name);
         }
 
-        // The same network trained the same way on the same data gives the same result, so it is not trained twice.
-        if (await registration.FindReusableAsync(architecture, cancellationToken) is { } existing)
+        // The same network trained the same way (settings and job options) on the same data gives the same result, so it is not trained twice.
+        if (await registration.FindReusableAsync(architecture, request.ParentId, request.Job, cancellationToken) is { } existing)
         {
             var latestJob = existing.Jobs.OrderByDescending(job => job.Id).First();
             return TypedResults.Ok(new CreatedModelResponse(ModelMapping.ToDetail(existing, existing.Parent?.Name), JobMapping.ToResponse(latestJob), Reused: true));

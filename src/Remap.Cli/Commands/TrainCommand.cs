@@ -61,7 +61,7 @@ internal static class TrainCommand
             var console = Terminal.Output;
             var model = created.Model;
             console.MarkupLine(created.Reused
-                ? $"This architecture is already trained or training with the same settings on this dataset: model [bold]{model.Id}[/] ({Markup.Escape(model.Name)}), job {created.Job.Id}."
+                ? $"This architecture is already trained or training with the same settings and job options on this dataset: model [bold]{model.Id}[/] ({Markup.Escape(model.Name)}), job {created.Job.Id}."
                 : $"Model [bold]{model.Id}[/] ({Markup.Escape(model.Name)}, {model.ParameterCount:N0} parameters) queued as job {created.Job.Id}.");
             if (parseResult.GetValue(noWait))
             {
