@@ -96,4 +96,16 @@ public sealed class JobOptionsCommandTests : LoopbackServerTests
         Assert.Contains("`remap ablate --help` lists the options.", result.Error);
         Assert.DoesNotContain("Usage:", result.AllText);
     }
+
+    [Theory]
+    [InlineData("train", "examples/mlp-tiny.remap", "--epochs", "two")]
+    [InlineData("cancel", "abc")]
+    public async Task ParseError_NamesKindOfValue(params string[] arguments)
+    {
+        var result = await CliRun.InvokeAsync(arguments);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("as a whole number", result.Error);
+        Assert.DoesNotContain("System.", result.Error);
+    }
 }

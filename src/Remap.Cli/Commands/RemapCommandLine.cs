@@ -1,11 +1,12 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using Remap.Cli.Output;
 using Spectre.Console;
 
 namespace Remap.Cli.Commands;
 
 /// <summary>The <c>remap</c> command and its subcommands.</summary>
-public static class RemapCommandLine
+public static partial class RemapCommandLine
 {
     /// <summary>Exit code of a command line that could not be parsed.</summary>
     public const int UsageError = 2;
@@ -42,11 +43,24 @@ public static class RemapCommandLine
 
         foreach (var error in parseResult.Errors)
         {
-            ProblemOutput.WriteError(error.Message);
+            ProblemOutput.WriteError(PlainTypeNames(error.Message));
         }
 
         var command = parseResult.CommandResult.Parent is null ? "remap" : $"remap {parseResult.CommandResult.Command.Name}";
         Terminal.Error.MarkupLine($"  [grey]`{command} --help` lists the options.[/]");
         return UsageError;
     }
+
+    // The parser names the .NET type an argument failed to convert to ("as expected type 'System.Nullable`1[System.Int32]'");
+    // a user needs the kind of value instead.
+    private static string PlainTypeNames(string message) => ExpectedType().Replace(message, match => match.Groups["type"].Value switch
+    {
+        "Int32" or "Int64" => "as a whole number",
+        "Double" or "Single" or "Decimal" => "as a number",
+        "Boolean" => "as true or false",
+        _ => match.Value,
+    });
+
+    [GeneratedRegex(@"as expected type 'System\.(Nullable`1\[System\.)?(?<type>\w+)\]?'")]
+    private static partial Regex ExpectedType();
 }
