@@ -97,6 +97,19 @@ public sealed partial class ExplorationCommandTests : LoopbackServerTests
         Assert.Contains("1 child,", result.Output);
     }
 
+    [Fact]
+    public async Task Ablate_NothingRemovableFails()
+    {
+        var parentId = await TrainedCnnAsync();
+
+        // Layer 7 is the flatten before dense: removing it breaks the shapes, so the study has no child.
+        var result = await CliRun.InvokeAsync("ablate", parentId, "--layers", "7", "--no-wait", "--server", Url);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("skipped", result.Output);
+        Assert.Contains("nothing to ablate: no layer asked for can be removed", result.Error);
+    }
+
     [Theory]
     [InlineData("1,x", "Invalid layer number 'x' in --layers '1,x'")]
     [InlineData("0", "Invalid layer number '0'")]

@@ -64,7 +64,17 @@ internal static class AblateCommand
                     layerNumbers?.Select(number => number - 1).ToList(), parseResult.GetValue(blocks) ? true : null, Job: jobOptions.ToRequest(parseResult));
                 var study = await client.CreateAblationStudyAsync(parentId, request, cancellationToken);
                 AblationOutput.WriteQueued(console, study);
-                if (parseResult.GetValue(noWait) || study.Children.Count == 0)
+                if (study.Children.Count == 0)
+                {
+                    // Nothing was queued, so a script must not read this as a finished study.
+                    var reason = study.Skipped.Count == 0 && parseResult.GetValue(blocks)
+                        ? "the model has no conv2d block (a convolution with its activation and pooling) to remove"
+                        : "no layer asked for can be removed";
+                    Terminal.Error.MarkupLine($"[red]error:[/] nothing to ablate: {Markup.Escape(reason)}. Choose other layers with --layers, or leave out --blocks.");
+                    return 1;
+                }
+
+                if (parseResult.GetValue(noWait))
                 {
                     return 0;
                 }
