@@ -177,7 +177,7 @@ public sealed class LanguageServerHost : System.IAsyncDisposable
         return false;
     }
 
-    // Requests workspace/codeLens/refresh when a background lookup changes an "already trained" answer, such as a model
+    // Requests workspace/codeLens/refresh when a background lookup changes an "already trained" result, such as a model
     // that finished training or a server that stopped, for clients that announce codeLens.refreshSupport.
     private async Task RecheckCodeLensesAsync(CancellationToken cancellationToken)
     {

@@ -46,7 +46,7 @@ public sealed class TrainerApiFixTests(QueueOnlyApiFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Ablation_RequestFieldOverridesOnlyThatField()
+    public async Task Ablation_RequestFieldOverridesParent()
     {
         var parentId = await TrainedParentAsync(epochs: 4, new JobOptionsRequest(Repeats: 2, Patience: 1));
 
@@ -70,7 +70,7 @@ public sealed class TrainerApiFixTests(QueueOnlyApiFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task CreateModel_UnknownJobFieldNamesItAndTheAllowedFields()
+    public async Task CreateModel_UnknownJobFieldRejected()
     {
         var (status, problem) = await PostAsync("/api/v1/models", """{"source":"model m","job":{"repeatz":2}}""");
 
@@ -79,7 +79,7 @@ public sealed class TrainerApiFixTests(QueueOnlyApiFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task CreateModel_TextEpochsIsNotAWholeNumber()
+    public async Task CreateModel_TextEpochsRejected()
     {
         var (_, problem) = await PostAsync("/api/v1/models", """{"source":"model m","training":{"epochs":"five"}}""");
 
@@ -87,7 +87,7 @@ public sealed class TrainerApiFixTests(QueueOnlyApiFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Ablation_LayersAsTextIsNotAListOfWholeNumbers()
+    public async Task Ablation_TextLayersRejected()
     {
         var (_, problem) = await PostAsync("/api/v1/models/1/ablations", """{"layers":"2"}""");
 
@@ -95,7 +95,7 @@ public sealed class TrainerApiFixTests(QueueOnlyApiFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task SetPriority_FractionIsNotAWholeNumber()
+    public async Task SetPriority_FractionRejected()
     {
         using var content = new StringContent("""{"priority":1.5}""", Encoding.UTF8, "application/json");
         var response = await client.PutAsync("/api/v1/jobs/1/priority", content);
@@ -105,7 +105,7 @@ public sealed class TrainerApiFixTests(QueueOnlyApiFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task Recompute_MissingProjectionSaysMissing()
+    public async Task Recompute_MissingProjectionReported()
     {
         var (_, problem) = await PostAsync("/api/v1/overview/recompute", "{}");
 
@@ -113,7 +113,7 @@ public sealed class TrainerApiFixTests(QueueOnlyApiFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task ListModels_UnknownDatasetIsBadRequestNamingKnownOnes()
+    public async Task ListModels_UnknownDatasetRejected()
     {
         var response = await client.GetAsync("/api/v1/models?dataset=nope");
         var body = await response.Content.ReadAsStringAsync();

@@ -100,7 +100,7 @@ public class DiagnosticCodeTests
     }
 
     [Fact]
-    public void Compiler_DoesNotWarnAboutWeightsUnderOneGigabyte()
+    public void Compiler_NoWarningUnderOneGigabyte()
     {
         // 4096·784 + 4096 + 4096·10 + 10 ≈ 3.3M parameters: 13 MB of weights.
         var compilation = Compile(Header + "flatten\ndense units=4096\ndense units=10\n");

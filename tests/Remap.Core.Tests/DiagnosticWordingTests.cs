@@ -42,7 +42,7 @@ public class DiagnosticWordingTests
     }
 
     [Fact]
-    public void TrainingBlockOnOneLine_ReportsOnlyTheSettingsOnTheBraceLine()
+    public void OneLineTrainingBlock_ReportsOneError()
     {
         var codes = Diagnostics(Header + "flatten\ndense units=10\ntraining { epochs = 2 }\n").Select(diagnostic => diagnostic.Code);
 

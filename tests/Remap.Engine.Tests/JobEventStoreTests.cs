@@ -38,7 +38,7 @@ public sealed class JobEventStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Read_LiveEventsFollowReplayWithoutGap()
+    public async Task Read_LiveFollowsReplayWithoutGap()
     {
         var hub = new JobEventHub(store.ContextFactory, TimeProvider.System);
         var before = hub.Publish(JobEventTypes.State, 1, 1, new JobEventData { State = "queued" });
@@ -77,36 +77,36 @@ public sealed class JobEventStoreTests : IAsyncLifetime
         var hub = new JobEventHub(store.ContextFactory, clock);
         hub.Publish(JobEventTypes.State, 1, 1, new JobEventData { State = "queued" });
         clock.Advance(TimeSpan.FromMinutes(9));
-        var kept = hub.Publish(JobEventTypes.State, 1, 1, new JobEventData { State = "running" });
+        var recent = hub.Publish(JobEventTypes.State, 1, 1, new JobEventData { State = "running" });
         clock.Advance(TimeSpan.FromMinutes(2));
 
         await hub.PruneAsync(clock.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(10));
         var remaining = await TakeAsync(ReaderFor(hub), null, 1);
 
-        Assert.Equal([kept], remaining);
+        Assert.Equal([recent], remaining);
     }
 
     [Fact]
-    public async Task Read_IdOlderThanHistoryStartsAtOldestKept()
+    public async Task Read_OldIdStartsAtOldestEvent()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var hub = new JobEventHub(store.ContextFactory, clock);
         var pruned = hub.Publish(JobEventTypes.State, 1, 1, new JobEventData { State = "queued" });
         hub.Publish(JobEventTypes.State, 1, 1, new JobEventData { State = "running" });
         clock.Advance(TimeSpan.FromMinutes(11));
-        var kept = hub.Publish(JobEventTypes.State, 1, 1, new JobEventData { State = "succeeded" });
+        var newest = hub.Publish(JobEventTypes.State, 1, 1, new JobEventData { State = "succeeded" });
         await hub.PruneAsync(clock.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(10));
 
         // The pruned range is skipped at once. Waiting for it as for an uncommitted id would take GapWait.
         var started = TimeProvider.System.GetTimestamp();
         var replayed = await TakeAsync(ReaderFor(hub), pruned.Id - 1, 1);
 
-        Assert.Equal([kept], replayed);
+        Assert.Equal([newest], replayed);
         Assert.True(TimeProvider.System.GetElapsedTime(started) < JobEventReader.GapWait, "the reader waited for the pruned events");
     }
 
     [Fact]
-    public async Task Read_IdNeverSentReplaysEveryKeptEvent()
+    public async Task Read_UnknownIdReplaysAll()
     {
         var hub = new JobEventHub(store.ContextFactory, TimeProvider.System);
         var first = hub.Publish(JobEventTypes.State, 1, 1, new JobEventData { State = "queued" });
@@ -118,7 +118,7 @@ public sealed class JobEventStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Read_MissingIdHoldsBackLaterEvents()
+    public async Task Read_MissingIdDelaysLaterEvents()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var hub = new JobEventHub(store.ContextFactory, clock);
@@ -140,7 +140,7 @@ public sealed class JobEventStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Read_SkipsIdMissingLongerThanGapWait()
+    public async Task Read_SkipsLongMissingId()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var hub = new JobEventHub(store.ContextFactory, clock);
@@ -173,16 +173,16 @@ public sealed class JobEventStoreTests : IAsyncLifetime
     private static async Task<List<JobEvent>> TakeAsync(JobEventReader reader, long? afterId, int count)
     {
         using var timeout = new CancellationTokenSource(Timeout);
-        var taken = new List<JobEvent>();
+        var received = new List<JobEvent>();
         await foreach (var item in reader.ReadAsync(afterId, timeout.Token))
         {
-            taken.Add(item);
-            if (taken.Count == count)
+            received.Add(item);
+            if (received.Count == count)
             {
                 break;
             }
         }
 
-        return taken;
+        return received;
     }
 }

@@ -16,7 +16,7 @@ public sealed class JobQueueCancelTests : IAsyncLifetime
 
     public Task DisposeAsync() => store.DisposeAsync();
 
-    /// <summary>Claims a job, records two of its four epochs with their metrics, asks to cancel it and lets its lease run out, as a killed worker would.</summary>
+    /// <summary>Claims a job, records two of its four epochs with their metrics, requests its cancellation and lets its lease run out, as a killed worker would.</summary>
     private async Task<JobEntity> CancelRequestedWithDeadWorkerAsync()
     {
         var modelId = await store.AddModelAsync();

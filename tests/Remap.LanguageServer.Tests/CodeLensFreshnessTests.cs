@@ -85,7 +85,18 @@ public class CodeLensFreshnessTests
         // The run's end is seen twice: by the "already trained" recheck and by a dataset list that changed with it.
         var trained = false;
         const string Dataset = """[{"name":"fashion-mnist","inputDimensions":[1,28,28],"classes":10}]""";
-        using var server = new MockRemapServer(path => path == "/api/v1/datasets" ? (Volatile.Read(ref trained) ? Dataset : "[]") : Respond(path, Volatile.Read(ref trained)));
+        string? RespondNow(string path)
+        {
+            var isTrained = Volatile.Read(ref trained);
+            if (path != "/api/v1/datasets")
+            {
+                return Respond(path, isTrained);
+            }
+
+            return isTrained ? Dataset : "[]";
+        }
+
+        using var server = new MockRemapServer(RespondNow);
         var options = new LanguageServerOptions
         {
             DiagnosticDelay = TimeSpan.FromMilliseconds(20),

@@ -128,7 +128,7 @@ public class CompletionTests
     }
 
     [Fact]
-    public async Task Completion_LeavesOutTrainingWhenTheFileHasABlock()
+    public async Task Completion_OmitsExistingTrainingBlock()
     {
         var items = await CompleteAsync(TestTexts.Header + "\ntraining {\n  epochs = 2\n}\n", 3, 0);
 

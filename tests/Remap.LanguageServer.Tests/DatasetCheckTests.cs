@@ -10,7 +10,7 @@ public class DatasetCheckTests
 {
     private const string Text = "model m\ndataset cifar-10\nflatten\ndense units=10\n";
 
-    // A loaded machine may take longer than the server's two seconds to answer on 127.0.0.1; these tests are about the answer.
+    // A loaded machine may take longer than the server's two-second timeout to respond on 127.0.0.1. These tests check the response, not the timeout.
     private static readonly LanguageServerOptions Patient = new() { DiagnosticDelay = TimeSpan.FromMilliseconds(20), ServerTimeout = TimeSpan.FromSeconds(30) };
 
     private static async Task<JsonElement> SingleDiagnosticAsync(Dictionary<string, JsonNode?>? settings)
@@ -78,7 +78,7 @@ public class DatasetCheckTests
     [Fact]
     public async Task Unchecked_FailedReadKeepsRejectedKeyShown()
     {
-        // The second dataset request ends without an answer, as a timed-out one does: that read learns nothing about the key.
+        // The second dataset request ends without a response, as a timed-out one does, so that read gets no verdict on the key.
         using var server = new UnauthorizedServer(abortRequest: 2);
         await using var client = await LspClient.InitializedAsync(options: Patient, settings: new() { ["remap.server.url"] = server.Url, ["remap.server.apiKey"] = "wrong" });
         await client.ReadSettingsAgainAsync();

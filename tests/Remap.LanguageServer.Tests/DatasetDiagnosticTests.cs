@@ -62,7 +62,7 @@ public class DatasetDiagnosticTests
     }
 
     [Fact]
-    public async Task Pull_WithoutServerMisspeltBuiltInDatasetSuggestsIt()
+    public async Task Pull_MisspeltBuiltInDatasetSuggested()
     {
         await using var client = await LspClient.InitializedAsync();
         await client.OpenAsync("dataset fashion-mnist-smple\nflatten\ndense units=10\n");

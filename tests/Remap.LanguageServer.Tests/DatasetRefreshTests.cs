@@ -105,7 +105,7 @@ public class DatasetRefreshTests
         await client.OpenAsync(Text);
         await client.PullDiagnosticsAsync();
 
-        // The mock now holds the next dataset request open until the gate is set again.
+        // The mock now keeps the next dataset request open until the gate is set again.
         gate.Reset();
         await client.OpenAsync("relu\n", uri: "file:///work/models/other.remap");
         await WaitUntilAsync(() => server.Requests.Count(path => path == "/api/v1/datasets") >= 2);

@@ -20,7 +20,7 @@ public class HoverTests
     }
 
     [Fact]
-    public async Task Hover_LayerWithAnOutOfRangeValueShowsUnknownShapes()
+    public async Task Hover_BadValueShowsUnknownShapes()
     {
         var text = await HoverAsync(TestTexts.Header + "dense units=100000\n", 3, 2);
 

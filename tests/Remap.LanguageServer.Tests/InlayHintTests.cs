@@ -40,7 +40,7 @@ public class InlayHintTests
     }
 
     [Fact]
-    public async Task InlayHint_PutsTheTotalOnTheModelLine()
+    public async Task InlayHint_TotalOnModelLine()
     {
         var hints = await HintsAsync(TestTexts.SmallCnn);
 
@@ -49,7 +49,7 @@ public class InlayHintTests
     }
 
     [Fact]
-    public async Task InlayHint_SeparatesTheTotalInAFileWithoutHeaders()
+    public async Task InlayHint_TotalSeparatedWithoutHeaders()
     {
         var settings = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["remap.defaults.input"] = "20", ["remap.defaults.classes"] = 2 };
         await using var client = await LspClient.InitializedAsync(settings: settings);
@@ -61,7 +61,7 @@ public class InlayHintTests
     }
 
     [Fact]
-    public async Task InlayHint_KeepsTheHintsBeforeAnOutOfRangeValue()
+    public async Task InlayHint_KeepsHintsBeforeBadValue()
     {
         var hints = await HintsAsync(TestTexts.Header + "conv2d filters=8\nconv2d filters=8 kernel=99\nflatten\ndense units=10\n");
 
@@ -69,7 +69,7 @@ public class InlayHintTests
     }
 
     [Fact]
-    public async Task InlayHint_ShowsUnknownFromAnOutOfRangeValue()
+    public async Task InlayHint_UnknownFromBadValue()
     {
         var hints = await HintsAsync(TestTexts.Header + "conv2d filters=8\nconv2d filters=8 kernel=99\nflatten\ndense units=10\n");
 
@@ -77,7 +77,7 @@ public class InlayHintTests
     }
 
     [Fact]
-    public async Task InlayHint_ShowsUnknownFromAShapeError()
+    public async Task InlayHint_UnknownFromShapeError()
     {
         var hints = await HintsAsync("model m\ninput 1x14x14\nclasses 10\nconv2d kernel=15\nflatten\ndense units=10\n");
 

@@ -146,7 +146,7 @@ public class LifecycleTests
         var configurationRequest = await ReadMessageAsync(clientStream, skipServerMessages: false);
         Assert.Equal("workspace/configuration", configurationRequest.GetProperty("method").GetString());
 
-        // The client closes its end without answering, as an editor that quits does.
+        // The client closes its end without responding, as an editor that quits does.
         await clientStream.DisposeAsync();
 
         Assert.Equal(1, await run.WaitAsync(TimeSpan.FromSeconds(10)));

@@ -171,7 +171,7 @@ internal sealed class LspClient : IAsyncDisposable
         RequestAsync(method, new { textDocument = new { uri }, position = new { line, character } });
 
     /// <summary>
-    /// Sends <c>workspace/didChangeConfiguration</c> and waits until the server asks for the settings again; fails after ten
+    /// Sends <c>workspace/didChangeConfiguration</c> and waits until the server requests the settings again; fails after ten
     /// seconds. The server reads settings one at a time in order, so by then every earlier read has finished and the
     /// client has handled what it sent, such as <c>window/showMessage</c>.
     /// </summary>

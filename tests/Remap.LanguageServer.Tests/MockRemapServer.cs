@@ -41,7 +41,7 @@ internal sealed class MockRemapServer : IDisposable
                 }
                 catch (Exception exception) when (exception is IOException or HttpListenerException or ObjectDisposedException)
                 {
-                    // The language server under test stopped waiting for this response, or the mock was stopped while it answered.
+                    // The language server under test stopped waiting for this response, or the mock was stopped while it responded.
                 }
             }
         });

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Remap.LanguageServer.Tests;
 
-/// <summary>What the user is told about remap.server.url: a wrong path warns, a server that is down gets one information message.</summary>
+/// <summary>The messages the user sees about remap.server.url: a wrong path warns, a server that is down gets one information message.</summary>
 public class ServerAddressTests
 {
     private static async Task ReadAgainAsync(LspClient client)
@@ -33,11 +33,11 @@ public class ServerAddressTests
 
         await ReadAgainAsync(client);
 
-        var shown = Assert.Single(client.ShownMessages);
-        Assert.Equal(2, shown.GetProperty("type").GetInt32());
+        var message = Assert.Single(client.ShownMessages);
+        Assert.Equal(2, message.GetProperty("type").GetInt32());
         Assert.Equal(
-            $"Setting remap.server.url: the address {url} is not a Remap server's base address, because it answered HTTP 404 for api/v1/datasets: use the server's base address such as http://127.0.0.1:5178, without /api/v1",
-            shown.GetProperty("message").GetString());
+            $"Setting remap.server.url: the address {url} is not a Remap server's base address, because it responded with HTTP 404 for api/v1/datasets: use the server's base address such as http://127.0.0.1:5178, without /api/v1",
+            message.GetProperty("message").GetString());
     }
 
     [Fact]
@@ -48,10 +48,10 @@ public class ServerAddressTests
 
         await ReadAgainAsync(client);
 
-        var shown = Assert.Single(client.ShownMessages);
-        Assert.Equal(3, shown.GetProperty("type").GetInt32());
-        Assert.StartsWith($"The Remap server at {url} is unreachable (", shown.GetProperty("message").GetString());
-        Assert.EndsWith("start it or correct remap.server.url", shown.GetProperty("message").GetString());
+        var message = Assert.Single(client.ShownMessages);
+        Assert.Equal(3, message.GetProperty("type").GetInt32());
+        Assert.StartsWith($"The Remap server at {url} is unreachable (", message.GetProperty("message").GetString());
+        Assert.EndsWith("start it or correct remap.server.url", message.GetProperty("message").GetString());
     }
 
     [Fact]

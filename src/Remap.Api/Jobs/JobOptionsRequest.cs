@@ -3,7 +3,7 @@ namespace Remap.Api.Jobs;
 /// <summary>
 /// How to run the training a request queues; every value is optional. A derived model (an ablation or variation
 /// child, or a model posted with parentId) takes repeats, patience and time budget from its parent's job, so it is
-/// compared with the parent like with like; a field given here replaces just that field. Priority is never inherited.
+/// compared with the parent like with like. A field given here replaces just that field. Priority is never inherited.
 /// </summary>
 /// <param name="Priority">Higher runs first; equal priorities run in the order they were queued. From -1,000,000 to 1,000,000; default 0.</param>
 /// <param name="Repeats">How many times to train the architecture, each with another seed (the model's seed, then seed + 1, …), so the spread between seeds is known. From 1 to 10; default: the parent job's for a derived model, else 1.</param>

@@ -150,8 +150,8 @@ public sealed partial class ModelRegistration(
 
     /// <summary>
     /// Resolves the request's job options. A child takes repeats, patience and time budget from its parent's
-    /// latest job unless the request names them, so the comparison with the parent is like with like;
-    /// priority is the request's alone, and warm start applies only to a model with a parent.
+    /// latest job unless the request names them, so the comparison with the parent is like with like.
+    /// Priority comes from the request alone, and warm start applies only to a model with a parent.
     /// </summary>
     private JobSettings ToJobSettings(JobOptionsRequest? options, long? parentId, JobEntity? parentJob) => new(
         Priority: options?.Priority ?? 0,

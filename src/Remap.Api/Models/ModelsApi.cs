@@ -114,7 +114,7 @@ public static class ModelsApi
         }
 
         // Untrained models (no accuracy) go last on every provider, whatever its NULL ordering.
-        // One model more than the limit tells whether a next page exists.
+        // Reading one model more than the limit shows whether a next page exists.
         var limit = listQuery.Limit ?? ModelListQuery.DefaultLimit;
         var models = await query
             .OrderBy(model => model.ValidationAccuracy == null)

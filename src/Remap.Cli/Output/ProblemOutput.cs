@@ -33,7 +33,7 @@ public static partial class ProblemOutput
             var name = OptionName(field, optionNames);
             foreach (var message in messages)
             {
-                // "'count' must be …" reads "--count must be …"; repeating the name in front would say it twice.
+                // "'count' must be …" reads "--count must be …"; repeating the name in front would print it twice.
                 var text = ForCommandLine(message, optionNames);
                 console.MarkupLine(text.StartsWith(name, StringComparison.Ordinal)
                     ? $"  {Markup.Escape(text)}"
@@ -75,7 +75,7 @@ public static partial class ProblemOutput
             return option == field ? match.Value : option;
         });
 
-        // The server tells HTTP clients to train again with a POST; here the command that does it is `remap train`.
+        // The server's message names the POST route for HTTP clients. Here the command that does it is `remap train`.
         return text.Replace("POST /api/v1/models with the same source", "`remap train FILE` with the same .remap file", StringComparison.Ordinal);
     }
 

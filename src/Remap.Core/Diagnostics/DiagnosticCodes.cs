@@ -127,7 +127,7 @@ public static class DiagnosticCodes
     public const string RepeatedActivation = "RM1103";
 
     /// <summary>
-    /// Warning: the float32 weights take more than 1 GB. Training with adam holds four copies (weights, gradients and two
+    /// Warning: the float32 weights take more than 1 GB. Training with adam keeps four copies (weights, gradients and two
     /// moment estimates), so 1 GB of weights needs about 4 GB of memory: an estimate of what a CPU trainer can count on beside other work.
     /// </summary>
     public const string WeightsTooLarge = "RM1104";

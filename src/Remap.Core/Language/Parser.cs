@@ -37,7 +37,7 @@ internal sealed partial class Parser
         return parser.Finish(lines);
     }
 
-    // Records the state a line starts in before parsing it, so a later reparse knows where it may resume.
+    // Records the state a line starts in before parsing it, so a later reparse can find where it may resume.
     private void ParseNextLine(TextLine line)
     {
         blockOpenAtLineStart.Add(block is not null);

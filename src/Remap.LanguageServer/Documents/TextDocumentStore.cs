@@ -60,7 +60,7 @@ internal sealed class TextDocumentStore(ILogger logger)
         }
     }
 
-    // LSP 3.17 says a character past the end of its line means the end of that line, but it defines nothing for a line past
+    // In LSP 3.17 a character past the end of its line means the end of that line, but nothing is defined for a line past
     // the last one. GetOffset takes the end of the text, which keeps the text the client typed, and this warning shows that
     // the client's copy and the server's may now differ. The change is applied and diagnostics are published for the result.
     private void WarnIfPastLastLine(DocumentSnapshot snapshot, int version, Range? range)

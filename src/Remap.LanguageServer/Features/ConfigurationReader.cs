@@ -116,8 +116,8 @@ internal sealed class ConfigurationReader(
                 problems.Add($"setting remap.server.url: {list.Failure}: use the server's base address such as http://127.0.0.1:5178, without /api/v1");
             }
 
-            // Only a server that never answered for this address and key gets the message: one that answered and then
-            // stopped is being restarted or shut down on purpose, and the lens line going away says enough.
+            // Only a server that never responded for this address and key gets the message. One that responded and then
+            // stopped is being restarted or shut down on purpose, and the removed lens line shows that.
             serverAnswered |= !list.Unreachable;
             if (!serverAnswered)
             {

@@ -34,7 +34,7 @@ internal sealed class DatasetRefresher(SettingsStore settings, RemapServerClient
         }
     }
 
-    /// <summary>Reads the list every interval while <paramref name="isActive"/> holds, until cancelled.</summary>
+    /// <summary>Reads the list every interval while <paramref name="isActive"/> returns true, until cancelled.</summary>
     public async Task RunAsync(Func<bool> isActive, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(interval);

@@ -120,8 +120,8 @@ internal sealed class DiagnosticPublisher(
                 return;
             }
 
-            // A settings change checks every document again; when the result for the same version is the same, the client
-            // has it already, so it is not sent a second time.
+            // A settings change checks every document again. A result equal to the one already sent for this version is
+            // not sent a second time, because the client has it.
             var sent = (version, JsonSerializer.Serialize(diagnostics, ProtocolSerializer.Options));
             if (lastSent.TryGetValue(uri, out var previous) && previous == sent)
             {

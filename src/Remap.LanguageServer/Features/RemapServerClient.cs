@@ -15,11 +15,11 @@ internal sealed record TrainedModel(long Id, string Status, double? ValidationAc
 
 /// <summary>
 /// The datasets of a Remap server by name, or the reason they could not be read. <paramref name="ApiNotFound"/> is true when
-/// the address answered HTTP 404 for the dataset route, so it is reachable but not a Remap server's base address.
+/// the address responded with HTTP 404 for the dataset route, so it is reachable but not a Remap server's base address.
 /// </summary>
 internal sealed record DatasetList(IReadOnlyDictionary<string, DatasetShape>? Datasets, string? Failure, bool ApiKeyRejected, bool ApiNotFound = false)
 {
-    /// <summary>True when the request failed without any HTTP answer to blame, as with a server that is down.</summary>
+    /// <summary>True when the request failed without any HTTP response, as with a server that is down.</summary>
     public bool Unreachable => Datasets is null && !ApiKeyRejected && !ApiNotFound;
 }
 
@@ -109,7 +109,7 @@ internal sealed class RemapServerClient(TimeSpan timeout, TimeSpan answerLifetim
                 Log.LookupFailed(logger, server, exception.Message);
             }
 
-            return new DatasetList(null, $"the address {server} is not a Remap server's base address, because it answered HTTP 404 for {DatasetsRoute}", false, ApiNotFound: true);
+            return new DatasetList(null, $"the address {server} is not a Remap server's base address, because it responded with HTTP 404 for {DatasetsRoute}", false, ApiNotFound: true);
         }
         catch (Exception exception) when (exception is HttpRequestException or JsonException or TaskCanceledException or NotSupportedException && !cancellationToken.IsCancellationRequested)
         {
