@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createRemapApi, RemapApiError, unwrap } from '../../src/api/client';
+
+test('a problem document becomes the error message, with each field named', async () => {
+  const problem = { title: 'One or more validation errors occurred.', status: 400, errors: { count: ['Must be between 1 and 100.'] } };
+  const fakeFetch = async () => new Response(JSON.stringify(problem), { status: 400, headers: { 'content-type': 'application/problem+json' } });
+  const api = createRemapApi({ url: 'http://127.0.0.1:1' }, fakeFetch as typeof fetch);
+
+  const error = await unwrap(api.GET('/api/v1/datasets')).catch((caught: unknown) => caught);
+
+  assert.ok(error instanceof RemapApiError);
+  assert.equal(error.status, 400);
+  assert.match(error.message, /count: Must be between 1 and 100\./);
+});
+
+test('the API key is sent as a bearer token', async () => {
+  let authorization: string | null = null;
+  const fakeFetch = async (request: Request) => {
+    authorization = request.headers.get('Authorization');
+    return new Response('[]', { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+  const api = createRemapApi({ url: 'http://127.0.0.1:1/', apiKey: 'secret' }, fakeFetch as typeof fetch);
+
+  await unwrap(api.GET('/api/v1/datasets'));
+
+  assert.equal(authorization, 'Bearer secret');
+});

@@ -1,0 +1,1 @@
+// The overview webview's entry point.
