@@ -45,24 +45,37 @@ public sealed class OverviewApiTests : IDisposable
     }
 
     [Fact]
-    public async Task Overview_ShortFormStoredOrCompiled()
+    public async Task Overview_GlyphStoredOrCompiled()
     {
         var population = await ExplorationApi.SampleAsync(client, 4, seed: 3);
         var ids = population.Members.Select(member => member.Model.Id).Distinct().ToList();
-        var before = (await GetAsync("projection=accuracy-size"))!.Points.ToDictionary(point => point.Id, point => point.Layers);
+        var before = (await GetAsync("projection=accuracy-size"))!.Points.ToDictionary(point => point.Id, Glyph);
 
-        // A model stored before the short form had a column gets it compiled from its canonical text.
+        // The output sizes are the products of the layer table's output shapes, one per layer.
+        var detail = await client.GetFromJsonAsync<ModelDetailShape>($"/api/v1/models/{ids[0]}", RemapApiFactory.Json);
+        var expected = detail!.Layers.Select(layer => layer.OutputShape.Aggregate(1L, (product, dimension) => product * dimension));
+        Assert.Equal(string.Join(',', expected), before[ids[0]].OutputSizes);
+
+        // A model stored before the short form and the output sizes had columns gets them compiled from its canonical text.
         await using (var context = await factory.Services.GetRequiredService<IDbContextFactory<RemapDbContext>>().CreateDbContextAsync())
         {
             Assert.All(await context.Models.Select(model => model.ShortForm).ToListAsync(), stored => Assert.False(string.IsNullOrEmpty(stored)));
+            Assert.All(await context.Models.Select(model => model.OutputSizes).ToListAsync(), stored => Assert.False(string.IsNullOrEmpty(stored)));
             await context.Models.Where(model => model.Id == ids[0]).ExecuteUpdateAsync(update => update.SetProperty(model => model.ShortForm, (string?)null));
+            await context.Models.Where(model => model.Id == ids[1]).ExecuteUpdateAsync(update => update.SetProperty(model => model.OutputSizes, (string?)null));
         }
 
         using var restarted = new QueueOnlyApiFactory(factory.Directory);
         var after = await restarted.CreateClient().GetFromJsonAsync<OverviewResponse>("/api/v1/overview?projection=accuracy-size", RemapApiFactory.Json);
 
-        Assert.Equal(before, after!.Points.ToDictionary(point => point.Id, point => point.Layers));
+        Assert.Equal(before, after!.Points.ToDictionary(point => point.Id, Glyph));
     }
+
+    private static (string Layers, string OutputSizes) Glyph(OverviewPoint point) => (point.Layers, string.Join(',', point.OutputSizes));
+
+    private sealed record LayerShape(int[] OutputShape);
+
+    private sealed record ModelDetailShape(LayerShape[] Layers);
 
     [Fact]
     public async Task Overview_NewModelsDoNotMoveOthers()

@@ -40,6 +40,7 @@ public sealed record OverviewQuery(
 
 /// <summary>One model in the overview. X and Y are null for a model the view cannot place yet.</summary>
 /// <param name="Layers">The layers' short form, for example <c>conv16k3p1 → relu → max2 → flat → dense10</c>: what the architecture glyph draws.</param>
+/// <param name="OutputSizes">How many values each layer outputs, one number per layer in the order of <c>layers</c>: the heights of the glyph's blocks.</param>
 /// <param name="ClassAccuracy">The test accuracy on the requested class, when <c>classIndex</c> was given and the model is trained.</param>
 public sealed record OverviewPoint(
     long Id,
@@ -51,6 +52,7 @@ public sealed record OverviewPoint(
     string Status,
     long? ParentId,
     string Layers,
+    IReadOnlyList<long> OutputSizes,
     double? ClassAccuracy);
 
 /// <summary>The extent of every placed point of the view (before paging and thinning), so a client can fix its axes.</summary>

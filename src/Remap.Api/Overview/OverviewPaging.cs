@@ -60,7 +60,7 @@ public static class OverviewPaging
     }
 
     private static OverviewPoint ToPoint(OverviewEntry entry, int? classIndex) => new(
-        entry.Id, entry.Name, entry.X, entry.Y, entry.ValidationAccuracy, entry.ParameterCount, entry.Status, entry.ParentId, entry.Layers,
+        entry.Id, entry.Name, entry.X, entry.Y, entry.ValidationAccuracy, entry.ParameterCount, entry.Status, entry.ParentId, entry.Layers, entry.OutputSizes,
         classIndex is { } index && entry.PerClassAccuracy is { } perClass && index < perClass.Count ? perClass[index] : null);
 
     private static int FirstAfter(IReadOnlyList<OverviewEntry> entries, long after)

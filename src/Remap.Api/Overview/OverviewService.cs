@@ -93,9 +93,9 @@ public sealed class OverviewService(
             .AsNoTracking()
             .Where(model => model.DatasetName == dataset)
             .OrderBy(model => model.Id)
-            .Select(model => new { model.Id, model.Name, model.ParameterCount, model.Status, model.ParentId, model.ValidationAccuracy, model.ShortForm })
+            .Select(model => new { model.Id, model.Name, model.ParameterCount, model.Status, model.ParentId, model.ValidationAccuracy, model.ShortForm, model.OutputSizes })
             .ToListAsync(cancellationToken);
-        var shortForms = await ShortFormsAsync(models.Select(model => (model.Id, model.ShortForm)), cancellationToken);
+        var glyphs = await GlyphsAsync(models.Select(model => (model.Id, model.ShortForm, model.OutputSizes)), cancellationToken);
         var perClass = await PerClassAccuracyAsync(dataset, cancellationToken);
 
         ProjectionResult? projection = null;
@@ -115,7 +115,7 @@ public sealed class OverviewService(
             }
 
             return new OverviewEntry(model.Id, model.Name, x, y, model.ValidationAccuracy, model.ParameterCount, model.Status, model.ParentId,
-                shortForms[model.Id], perClass.GetValueOrDefault(model.Id));
+                glyphs[model.Id].ShortForm, glyphs[model.Id].OutputSizes, perClass.GetValueOrDefault(model.Id));
         }).ToImmutableArray();
 
         var placed = entries.Where(entry => entry.X is not null).ToList();
@@ -126,16 +126,21 @@ public sealed class OverviewService(
         return new OverviewSnapshot(version, entries, bounds, info);
     }
 
-    // Models store their short form; only rows written before that column existed are compiled here (and cached).
-    private async Task<Dictionary<long, string>> ShortFormsAsync(IEnumerable<(long Id, string? Stored)> models, CancellationToken cancellationToken)
+    // Models store their short form and output sizes; only rows written before those columns existed are compiled here (and cached).
+    private async Task<Dictionary<long, (string ShortForm, IReadOnlyList<long> OutputSizes)>> GlyphsAsync(
+        IEnumerable<(long Id, string? ShortForm, string? OutputSizes)> models, CancellationToken cancellationToken)
     {
-        var result = new Dictionary<long, string>();
+        var result = new Dictionary<long, (string, IReadOnlyList<long>)>();
         var missing = new List<long>();
-        foreach (var (id, stored) in models)
+        foreach (var (id, shortForm, outputSizes) in models)
         {
-            if ((stored ?? architectures.TryGetShortForm(id)) is { } shortForm)
+            if (shortForm is not null && LayerOutputSizes.Parse(outputSizes) is { } sizes)
             {
-                result[id] = shortForm;
+                result[id] = (shortForm, sizes);
+            }
+            else if (architectures.TryGet(id) is { } compiled)
+            {
+                result[id] = (compiled.ShortForm, compiled.OutputSizes);
             }
             else
             {
@@ -152,7 +157,8 @@ public sealed class OverviewService(
 
             foreach (var text in texts)
             {
-                result[text.Id] = architectures.Get(text.Id, text.CanonicalText).ShortForm;
+                var entry = architectures.Get(text.Id, text.CanonicalText);
+                result[text.Id] = (entry.ShortForm, entry.OutputSizes);
             }
         }
 

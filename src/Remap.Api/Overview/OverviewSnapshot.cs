@@ -7,7 +7,7 @@ namespace Remap.Api.Overview;
 /// <summary>One model of a built overview, with every class's test accuracy so any <c>classIndex</c> is served from the cache.</summary>
 public sealed record OverviewEntry(
     long Id, string Name, double? X, double? Y, double? ValidationAccuracy, long ParameterCount, string Status, long? ParentId, string Layers,
-    IReadOnlyList<double>? PerClassAccuracy);
+    IReadOnlyList<long> OutputSizes, IReadOnlyList<double>? PerClassAccuracy);
 
 /// <summary>A built view of one dataset, valid while the store's <see cref="Version"/> stays the same.</summary>
 public sealed record OverviewSnapshot(

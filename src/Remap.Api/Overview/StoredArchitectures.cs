@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Remap.Core.Exploration;
 using Remap.Core.Language;
 using Remap.Core.Model;
+using Remap.Core.Shapes;
 using Remap.Engine.Store;
 
 namespace Remap.Api.Overview;
@@ -14,9 +15,9 @@ public sealed partial class StoredArchitectures(ILogger<StoredArchitectures> log
 {
     private readonly ConcurrentDictionary<long, Entry> entries = new();
 
-    /// <summary>The compiled architecture, its structural profile and its layers' short form.</summary>
+    /// <summary>The compiled architecture, its structural profile, its layers' short form and output sizes.</summary>
     /// <param name="Problem">Why the stored text no longer compiles, or null. Such a model is treated as a network without layers.</param>
-    public sealed record Entry(Architecture Architecture, LayerProfile Profile, string ShortForm, string? Problem = null)
+    public sealed record Entry(Architecture Architecture, LayerProfile Profile, string ShortForm, IReadOnlyList<long> OutputSizes, string? Problem = null)
     {
         public bool Compiles => Problem is null;
     }
@@ -30,8 +31,6 @@ public sealed partial class StoredArchitectures(ILogger<StoredArchitectures> log
     /// <summary>Returns the entry of a model compiled before, or null.</summary>
     public Entry? TryGet(long modelId) => entries.GetValueOrDefault(modelId);
 
-    /// <summary>Returns the short form of a model compiled before, or null.</summary>
-    public string? TryGetShortForm(long modelId) => entries.TryGetValue(modelId, out var entry) ? entry.ShortForm : null;
 
     private Entry Create(long modelId, string canonicalText)
     {
@@ -39,14 +38,15 @@ public sealed partial class StoredArchitectures(ILogger<StoredArchitectures> log
         var compilation = ArchitectureCompiler.Compile(canonicalText);
         if (compilation.Architecture is { } architecture)
         {
-            return new Entry(architecture, LayerProfile.Of(architecture), LayerShortForm.Format(architecture.Layers));
+            return new Entry(architecture, LayerProfile.Of(architecture), LayerShortForm.Format(architecture.Layers),
+                LayerOutputSizes.Of(ShapeInference.Infer(architecture)));
         }
 
         // A store written by an incompatible version: distances and diffs treat the model as having no layers.
         var problem = compilation.Diagnostics.FirstOrDefault(diagnostic => diagnostic.IsError)?.Message ?? "unknown error";
         LogUnreadable(logger, modelId, problem);
         var empty = new Architecture($"model-{modelId}", TensorShape.Features(1), 1, []);
-        return new Entry(empty, LayerProfile.Of(empty), "(no longer compiles)", problem);
+        return new Entry(empty, LayerProfile.Of(empty), "(no longer compiles)", [], problem);
     }
 
     [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "The stored canonical text of model {ModelId} no longer compiles ({Problem}); exploration treats it as a network without layers")]

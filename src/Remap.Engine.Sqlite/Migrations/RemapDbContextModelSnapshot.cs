@@ -223,6 +223,9 @@ namespace Remap.Engine.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutputSizes")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ParameterCount")
                         .HasColumnType("INTEGER");
 

@@ -41,6 +41,12 @@ public sealed class ModelEntity
     /// </summary>
     public string? ShortForm { get; set; }
 
+    /// <summary>
+    /// How many values each layer outputs, comma-separated in layer order (<c>12544,12544,3136,10</c>): the heights of the
+    /// glyph's blocks. Null for models stored before the column existed, which the overview compiles instead.
+    /// </summary>
+    public string? OutputSizes { get; set; }
+
     public long? ParentId { get; set; }
 
     public ModelEntity? Parent { get; set; }

@@ -37,6 +37,7 @@ public static class ModelRecords
             LayerTableJson = StoreJson.Serialize(LayerTable(architecture, shapes)),
             ParameterCount = shapes.TotalParameters,
             ShortForm = LayerShortForm.Format(architecture.Layers),
+            OutputSizes = LayerOutputSizes.Format(shapes),
             ParentId = parentId,
             ChangesJson = StoreJson.Serialize(changes),
             CreatedAt = createdAt,

@@ -790,6 +790,8 @@ export interface components {
             parentId?: number | null;
             /** @description The layers' short form, for example `conv16k3p1 → relu → max2 → flat → dense10`: what the architecture glyph draws. */
             layers?: string | null;
+            /** @description How many values each layer outputs, one number per layer in the order of `layers`: the heights of the glyph's blocks. */
+            outputSizes?: number[] | null;
             /**
              * Format: double
              * @description The test accuracy on the requested class, when `classIndex` was given and the model is trained.
