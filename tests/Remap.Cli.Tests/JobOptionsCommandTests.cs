@@ -64,16 +64,16 @@ public sealed class JobOptionsCommandTests : LoopbackServerTests
     }
 
     [Fact]
-    public async Task Vary_ServerErrorNamesCountOption()
+    public async Task Vary_ServerErrorNamesSeedOption()
     {
         var parentId = await QueueCnnAsync();
         await StoreEdits.MarkTrainedAsync(DatabasePath, parentId, 0.8);
 
-        var result = await CliRun.InvokeAsync("vary", parentId.ToString(CultureInfo.InvariantCulture), "--count", "0", "--server", Url);
+        var result = await CliRun.InvokeAsync("vary", parentId.ToString(CultureInfo.InvariantCulture), "--seed", "-1", "--server", Url);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("  --count must be between 1 and 50", result.Error);
-        Assert.DoesNotContain("'count'", result.Error);
+        Assert.Contains("  --seed must be greater than or equal to '0'", result.Error);
+        Assert.DoesNotContain("'seed'", result.Error);
     }
 
     [Fact]

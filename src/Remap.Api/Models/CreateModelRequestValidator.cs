@@ -30,9 +30,11 @@ public sealed class CreateModelRequestValidator : AbstractValidator<CreateModelR
 /// <summary>Checks training overrides against the same ranges the language's training block accepts.</summary>
 public sealed class TrainingOverridesValidator : AbstractValidator<TrainingOverrides>
 {
+    public const int MaxEpochs = 1000;
+
     public TrainingOverridesValidator()
     {
-        RuleFor(training => training.Epochs).InclusiveBetween(1, 1000);
+        RuleFor(training => training.Epochs).InclusiveBetween(1, MaxEpochs);
         RuleFor(training => training.BatchSize).InclusiveBetween(1, 65536);
         RuleFor(training => training.Optimizer)
             .Must(optimizer => optimizer is null || TrainingSettingsMapping.TryParseOptimizer(optimizer, out _))

@@ -10,6 +10,10 @@ public sealed class CreatePopulationRequestValidator : AbstractValidator<CreateP
 {
     public const int MaxCount = 200;
 
+    public const int MinDepth = 2;
+
+    public const int MaxDepth = 30;
+
     public CreatePopulationRequestValidator()
     {
         RuleFor(request => request.Dataset).NotNull()
@@ -18,7 +22,7 @@ public sealed class CreatePopulationRequestValidator : AbstractValidator<CreateP
         RuleFor(request => request.Count).NotNull()
             .WithMessage($"'count' is missing: give a number from 1 to {MaxCount} (how many architectures to sample).");
         RuleFor(request => request.Count).InclusiveBetween(1, MaxCount);
-        RuleFor(request => request.MaxDepth).InclusiveBetween(2, 30);
+        RuleFor(request => request.MaxDepth).InclusiveBetween(MinDepth, MaxDepth);
         RuleFor(request => request.MaxParameters).InclusiveBetween(100, 50_000_000);
         RuleFor(request => request.Seed).GreaterThanOrEqualTo(0);
         RuleForEach(request => request.AllowedKinds)

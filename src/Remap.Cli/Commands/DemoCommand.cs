@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Remap.Api.Models;
 using Remap.Cli.Client;
 using Remap.Cli.Demo;
 using Remap.Cli.Output;
@@ -16,6 +17,7 @@ internal static class DemoCommand
         var examples = new Option<DirectoryInfo?>("--examples") { Description = "Folder of .remap files to train (default: the repository's examples folder)." };
         var database = new Option<string?>("--database") { Description = "SQLite file to keep the results in (default: a temporary file, deleted at the end)." };
         var epochs = new Option<int?>("--epochs") { Description = "Train every model for this many epochs instead of each file's setting." };
+        OptionRanges.Require(epochs, 1, TrainingOverridesValidator.MaxEpochs);
         var summary = new Option<FileInfo?>("--summary") { Description = "Also write the results as JSON to this file." };
 
         var command = new Command("demo", "Train the example architectures on the bundled Fashion-MNIST sample, ablate the best one and print the results.")

@@ -41,6 +41,8 @@ internal static class ExplorationCommands
         var count = new Option<int>("--count") { Description = "How many children, 1 to 50.", DefaultValueFactory = _ => 5 };
         var maxChanges = new Option<int>("--max-changes") { Description = "The most layer changes per child, 1 to 5.", DefaultValueFactory = _ => 1 };
         var seed = new Option<int?>("--seed") { Description = "Seed of the random changes; the server picks one and prints it when left out." };
+        OptionRanges.Require(count, 1, CreateVariationsRequestValidator.MaxCount);
+        OptionRanges.Require(maxChanges, 1, CreateVariationsRequestValidator.MaxChangesLimit);
         var command = new Command("vary", "Queue children of a trained model, each 1 to --max-changes random layer changes away.") { model, count, maxChanges, seed };
         jobOptions.AddTo(command);
         server.AddTo(command);
@@ -74,6 +76,9 @@ internal static class ExplorationCommands
         var maxParameters = new Option<long?>("--max-parameters") { Description = "The most trainable parameters per architecture (default 1,000,000)." };
         var seed = new Option<int?>("--seed") { Description = "Seed of the sampler; the server picks one and prints it when left out." };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs to train each architecture (1 to 1000; default 5)." };
+        OptionRanges.Require(count, 1, CreatePopulationRequestValidator.MaxCount);
+        OptionRanges.Require(maxDepth, CreatePopulationRequestValidator.MinDepth, CreatePopulationRequestValidator.MaxDepth);
+        OptionRanges.Require(epochs, 1, TrainingOverridesValidator.MaxEpochs);
         var command = new Command("population", "Sample random valid architectures for a dataset and queue their training.")
         {
             dataset, count, maxDepth, maxParameters, seed, epochs,

@@ -42,9 +42,9 @@ internal sealed class JobOptions
 
     public JobOptions()
     {
-        Priority.Validators.Add(result => CheckRange(result, Priority, -JobOptionsRequestValidator.MaxPriority, JobOptionsRequestValidator.MaxPriority));
-        Repeats.Validators.Add(result => CheckRange(result, Repeats, 1, JobOptionsRequestValidator.MaxRepeats));
-        Patience.Validators.Add(result => CheckRange(result, Patience, 1, JobOptionsRequestValidator.MaxPatience));
+        OptionRanges.Require(Priority, -JobOptionsRequestValidator.MaxPriority, JobOptionsRequestValidator.MaxPriority);
+        OptionRanges.Require(Repeats, 1, JobOptionsRequestValidator.MaxRepeats);
+        OptionRanges.Require(Patience, 1, JobOptionsRequestValidator.MaxPatience);
         TimeBudget.Validators.Add(CheckTimeBudget);
     }
 
@@ -71,17 +71,6 @@ internal sealed class JobOptions
     {
         text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
         return result.Tokens.Count == 1;
-    }
-
-    private static void CheckRange(OptionResult result, Option<int?> option, int minimum, int maximum)
-    {
-        // A value that is not a whole number already has System.CommandLine's own error; only range errors are added here.
-        if (TryReadToken(result, out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) &&
-            (value < minimum || value > maximum))
-        {
-            result.AddError(string.Create(CultureInfo.InvariantCulture,
-                $"{option.Name} is {value}, outside the accepted range: give a whole number from {minimum:N0} to {maximum:N0}."));
-        }
     }
 
     private void CheckTimeBudget(OptionResult result)

@@ -25,6 +25,7 @@ internal static class TrainCommand
         var name = new Option<string?>("--name") { Description = "Model name to use instead of the file's `model` line." };
         var dataset = new Option<string?>("--dataset") { Description = "Dataset name to use instead of the file's `dataset` line (`remap datasets` lists them)." };
         var epochs = new Option<int?>("--epochs") { Description = "Number of epochs to use instead of the file's training block (1 to 1000)." };
+        OptionRanges.Require(epochs, 1, TrainingOverridesValidator.MaxEpochs);
         var noWait = new Option<bool>("--no-wait") { Description = "Return once the job is queued instead of following it to the end." };
 
         var command = new Command("train", "Queue the training of a .remap file on a running Remap server and follow its progress.")
