@@ -37,6 +37,18 @@ public sealed partial class JobsCommandTests : LoopbackServerTests
     }
 
     [Fact]
+    public async Task Jobs_ShowEarlyStoppingRules()
+    {
+        var withRules = await QueueCnnAsync("--patience", "2", "--time-budget", "90.5");
+        var withoutRules = await QueueCnnAsync();
+
+        var result = await CliRun.InvokeAsync("jobs", "--server", Url);
+
+        Assert.Matches($@"│ {withRules} cnn\s+│ queued\s+│ 0\s+│ 0/1\s+│ 0/\d+\s+│ patience 2 epochs, budget 90.5 s\s+│", result.Output);
+        Assert.Matches($@"│ {withoutRules} cnn\s+│ queued\s+│ 0\s+│ 0/1\s+│ 0/\d+\s+│ no\s+│", result.Output);
+    }
+
+    [Fact]
     public void Jobs_StateHelpListsDiverged()
     {
         var state = JobsCommand.Create().Options.Single(option => option.Name == "--state");

@@ -32,7 +32,7 @@ internal static class JobsCommand
                 var jobs = RunOrder(await client.ListJobsAsync(parseResult.GetValue(state), cancellationToken));
                 var names = (await client.ListModelsAsync(null, null, cancellationToken)).ToDictionary(model => model.Id, model => model.Name);
 
-                var table = new Table().AddColumns("Job", "Model", "State", "Priority", "Repeats", "Epoch", "Attempts", "Created (UTC)", "Error");
+                var table = new Table().AddColumns("Job", "Model", "State", "Priority", "Repeats", "Epoch", "Stops early", "Attempts", "Created (UTC)", "Error");
                 foreach (var job in jobs)
                 {
                     table.AddRow(
@@ -42,6 +42,7 @@ internal static class JobsCommand
                         job.Priority.ToString(CultureInfo.InvariantCulture),
                         $"{job.CompletedRepeats}/{job.Repeats}",
                         $"{job.Epoch}/{job.Epochs}",
+                        Markup.Escape(StopRules(job)),
                         $"{job.Attempts}/{job.MaxAttempts}",
                         job.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                         Markup.Escape(job.Error ?? ""));
@@ -59,6 +60,23 @@ internal static class JobsCommand
             }
         });
         return command;
+    }
+
+    /// <summary>The early stopping rules a job trains with: patience in epochs and the time budget per run.</summary>
+    public static string StopRules(JobResponse job)
+    {
+        var rules = new List<string>();
+        if (job.Patience is { } patience)
+        {
+            rules.Add(patience == 1 ? "patience 1 epoch" : $"patience {patience} epochs");
+        }
+
+        if (job.TimeBudgetSeconds is { } seconds)
+        {
+            rules.Add(string.Create(CultureInfo.InvariantCulture, $"budget {seconds:0.#} s"));
+        }
+
+        return rules.Count == 0 ? "no" : string.Join(", ", rules);
     }
 
     /// <summary>
