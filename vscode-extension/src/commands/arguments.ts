@@ -1,4 +1,4 @@
-// What a command was invoked on. The language server's code lenses pass { uri, model }, the
+// Command targets. The language server's code lenses pass { uri, model }, the
 // overview webview and the trees pass objects with a modelId (tree elements carry one), Compare
 // passes { modelIds: [a, b] }, and the palette passes nothing.
 

@@ -27,12 +27,12 @@ export function validateMaxChanges(text: string): string | undefined {
   return validateInteger(text, 'the maximum layer changes per variation', 1, 5);
 }
 
-/** The number of architectures "Sample Population" draws, 1 to 200. */
+/** Validates the number of architectures "Sample Population" draws, 1 to 200. */
 export function validatePopulationCount(text: string): string | undefined {
   return validateInteger(text, 'the number of architectures', 1, 200);
 }
 
-/** An optional seed: empty for a random one, else 0 to 2,147,483,647. */
+/** Validates an optional seed: empty for a random one, else 0 to 2,147,483,647. */
 export function validateOptionalSeed(text: string): string | undefined {
   return text.trim() === '' ? undefined : validateInteger(text, 'the seed', 0, 2_147_483_647);
 }

@@ -8,7 +8,7 @@ export interface EventStreamOptions {
   /** The server's base address without /api/v1. */
   url: string;
   apiKey?: string;
-  /** Where to resume: the id of the last event already handled. */
+  /** The id of the last event already handled, to resume after. */
   lastEventId?: string;
   fetch?: typeof fetch;
   backoff?: Backoff;
@@ -109,7 +109,7 @@ export class EventStreamReader {
     try {
       response = await this.fetchImplementation(address, { headers, signal: this.abort.signal });
     } catch (error) {
-      throw new EventStreamError(`No Remap server answered at ${this.options.url} (${describeNetworkError(error)}).`);
+      throw new EventStreamError(`No Remap server responded at ${this.options.url} (${describeNetworkError(error)}).`);
     }
 
     if (!response.ok) {
@@ -171,9 +171,9 @@ function describeStatus(url: string, status: number): string {
     return `The Remap server at ${url} rejected the API key (HTTP ${status}). Set remap.server.apiKey to the key the server was started with.`;
   }
   if (status === 404) {
-    return `${url} answered 404 for /api/v1/events: it is not a Remap server, or remap.server.url includes a path it should not (leave out /api/v1).`;
+    return `${url} returned 404 for /api/v1/events: it is not a Remap server, or remap.server.url includes a path it should not (leave out /api/v1).`;
   }
-  return `The Remap server at ${url} answered HTTP ${status} for /api/v1/events.`;
+  return `The Remap server at ${url} returned HTTP ${status} for /api/v1/events.`;
 }
 
 /** Node's fetch hides the useful part (ECONNREFUSED, ENOTFOUND) in the error's cause. */

@@ -1,6 +1,6 @@
-// A Server-Sent Events parser that follows the WHATWG "event stream interpretation" rules: lines end
-// with CRLF, LF or CR (a CR at the end of one chunk and an LF at the start of the next are one line
-// ending), "data" lines join with newlines, an empty line dispatches, and "id" and "retry" outlive the event.
+// A Server-Sent Events parser that follows the WHATWG "event stream interpretation" rules. Lines end
+// with CRLF, LF or CR, and a CR at the end of one chunk with an LF at the start of the next is one
+// line ending. "data" lines join with newlines, an empty line dispatches, and "id" and "retry" outlive the event.
 
 export interface ServerSentEvent {
   /** The event field, or "message" when the event had none. */

@@ -44,11 +44,11 @@ export function formatParameters(count: number | null | undefined): string {
 
 export function presentJob(row: JobRow, modelName: string | undefined): RowPresentation {
   const parts: string[] = [];
-  if (row.epochs > 0) {
+  const inEpoch = row.state === 'running' && row.batch != null && row.batches ? row.batchEpoch : undefined;
+  if (inEpoch !== undefined) {
+    parts.push(`epoch ${inEpoch}/${row.epochs}`, `batch ${row.batch}/${row.batches}`);
+  } else if (row.epochs > 0) {
     parts.push(`epoch ${row.epoch}/${row.epochs}`);
-  }
-  if (row.state === 'running' && row.batch != null && row.batches) {
-    parts.push(`batch ${row.batch}/${row.batches}`);
   }
   if (row.repeats > 1) {
     parts.push(`run ${Math.min(row.completedRepeats + 1, row.repeats)}/${row.repeats}`);
@@ -101,7 +101,7 @@ export function presentModel(model: Schemas['ModelSummary'] | Schemas['ModelDeta
   };
 }
 
-/** A Markdown table of a model's layers, for the Models view's tooltip once the details arrived. */
+/** Formats a model's layers as a Markdown table for the Models view's tooltip. */
 export function layerTable(model: Schemas['ModelDetail']): string {
   const rows = (model.layers ?? []).map(
     (layer) => `| ${(layer.index ?? 0) + 1} | \`${layer.text ?? layer.kind ?? ''}\` | ${(layer.outputShape ?? []).join('×')} | ${(layer.parameterCount ?? 0).toLocaleString('en-US')} |`,
@@ -109,7 +109,7 @@ export function layerTable(model: Schemas['ModelDetail']): string {
   return ['| # | layer | output | parameters |', '|---:|---|---|---:|', ...rows].join('\n');
 }
 
-/** The queue length for the status bar: "3 queued", or nothing when the queue is empty. */
+/** Describes the queue length for the status bar: "3 in queue", or "idle" when the queue is empty. */
 export function describeQueue(length: number): string {
   return length === 0 ? 'idle' : `${length} in queue`;
 }

@@ -13,7 +13,8 @@ export interface JobRow {
   priority: number;
   epoch: number;
   epochs: number;
-  /** The batch within the running epoch, from batch events; undefined between epochs. */
+  /** The running epoch (1-based), the batch within it and its batch count, from batch events; undefined between epochs. */
+  batchEpoch?: number;
   batch?: number;
   batches?: number;
   /** The validation accuracy of the last finished epoch. */
@@ -43,7 +44,7 @@ export function toJobRow(job: Schemas['JobResponse']): JobRow {
   };
 }
 
-/** What one event changed: nothing, one known job, or the set of jobs (a new one appeared). */
+/** The effect of one event: none, one known row changed, or a new row (a job queued after the listing). */
 export type JobTableChange = { kind: 'none' } | { kind: 'row'; row: JobRow } | { kind: 'added'; row: JobRow };
 
 export class JobTable {
@@ -100,7 +101,7 @@ export class JobTable {
     return [...running, ...queued, ...finished.slice(0, finishedLimit)];
   }
 
-  /** How many jobs wait or run: the number the status bar shows. */
+  /** Counts the queued and running jobs, for the status bar. */
   queueLength(): number {
     let count = 0;
     for (const row of this.rows.values()) {
@@ -127,6 +128,7 @@ function applyEvent(row: JobRow, type: string, data: NonNullable<JobEvent['data'
   } else if (type === 'batch') {
     row.state = 'running';
     row.epochs = data.epochs ?? row.epochs;
+    row.batchEpoch = data.epoch ?? row.batchEpoch;
     row.batch = data.batch ?? row.batch;
     row.batches = data.batches ?? row.batches;
     return true;
@@ -135,6 +137,7 @@ function applyEvent(row: JobRow, type: string, data: NonNullable<JobEvent['data'
   }
 
   // Batch progress belongs to the running epoch, so a finished epoch or a state change clears it.
+  row.batchEpoch = undefined;
   row.batch = undefined;
   row.batches = undefined;
   return true;

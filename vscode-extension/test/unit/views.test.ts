@@ -66,7 +66,7 @@ test('queue length counts queued and running jobs', () => {
 });
 
 test('running job row shows epoch, batch, accuracy', () => {
-  const row = { id: 3, modelId: 12, state: 'running', priority: 0, epoch: 2, epochs: 4, batch: 10, batches: 94, validationAccuracy: 0.8456, repeats: 1, completedRepeats: 0 };
+  const row = { id: 3, modelId: 12, state: 'running', priority: 0, epoch: 1, epochs: 4, batchEpoch: 2, batch: 10, batches: 94, validationAccuracy: 0.8456, repeats: 1, completedRepeats: 0 };
 
   const presentation = presentJob(row, 'cnn_small');
 
