@@ -3,28 +3,21 @@ import { registerCommands } from './commands';
 import { LocalServer, responds } from './connection/localServer';
 import { ServerConnection } from './connection/serverConnection';
 import { OverviewPanel } from './overview/panel';
-import { ConnectionStatusBar } from './views/statusBar';
-import { JobsView } from './views/jobsView';
-import { ModelsView } from './views/modelsView';
+import { createViews } from './views';
 // TODO: enable once src/language/client.ts is merged (it exports startLanguageClient):
 // import { startLanguageClient } from './language/client';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Remap', { log: true });
   const connection = new ServerConnection(log);
-  const jobs = new JobsView(connection);
-  const models = new ModelsView(connection);
+  const { jobs, models, disposables } = createViews(connection);
   const localServer = new LocalServer();
 
   context.subscriptions.push(
     log,
     connection,
-    jobs,
-    models,
+    ...disposables,
     localServer,
-    vscode.window.createTreeView('remap.jobs', { treeDataProvider: jobs }),
-    vscode.window.createTreeView('remap.models', { treeDataProvider: models }),
-    new ConnectionStatusBar(connection, jobs),
     OverviewPanel.registerSerializer(context, connection),
     ...registerCommands({ extension: context, connection, jobs, models, localServer, log }),
   );

@@ -37,6 +37,11 @@ async function resolveParent(context: CommandContext, argument: unknown, derivat
   if (target.kind === 'model' || (target.kind === 'job' && target.modelId)) {
     const id = target.kind === 'model' ? target.modelId : (target.modelId ?? 0);
     const model = await unwrap(context.connection.api.GET('/api/v1/models/{id}', { params: { path: { id } } }), context.connection.target);
+    const activeJob = (model.jobs ?? []).find((job) => job.state === 'queued' || job.state === 'running');
+    if (model.status !== 'succeeded' && activeJob) {
+      await offerAfterTraining(context, { id, name: model.name ?? `model ${id}` }, activeJob, `is not trained yet (its job is ${activeJob.state})`, derivation);
+      return undefined;
+    }
     return requireTrained(model);
   }
   if (target.kind === 'none') {
@@ -56,13 +61,18 @@ async function resolveParent(context: CommandContext, argument: unknown, derivat
     return { id: model.id ?? 0, name };
   }
 
-  const what = derivation === 'ablation' ? 'the ablation' : 'the variations';
   const news = response.reused ? `is not trained yet (its job is ${response.job?.state})` : 'was not trained yet, so its training was queued';
-  const choice = await vscode.window.showInformationMessage(`${name} ${news}. Run ${what} when training finishes?`, 'Run When Trained');
-  if (choice) {
-    void deriveAfterTraining(context, { id: model.id ?? 0, name }, response.job?.id ?? 0, derivation);
-  }
+  await offerAfterTraining(context, { id: model.id ?? 0, name }, response.job ?? {}, news, derivation);
   return undefined;
+}
+
+/** Offers to run the derivation once the parent's training job succeeds, and follows that job when accepted. */
+async function offerAfterTraining(context: CommandContext, parent: Parent, job: Schemas['JobResponse'], news: string, derivation: Derivation): Promise<void> {
+  const what = derivation === 'ablation' ? 'the ablation' : 'the variations';
+  const choice = await vscode.window.showInformationMessage(`${parent.name} ${news}. Run ${what} when training finishes?`, 'Run When Trained');
+  if (choice) {
+    void deriveAfterTraining(context, parent, job.id ?? 0, derivation);
+  }
 }
 
 function requireTrained(model: Schemas['ModelDetail']): Parent {

@@ -113,8 +113,14 @@ export class ServerConnection implements RemapConnection, vscode.Disposable {
   }
 
   private retarget(): void {
+    // "Connect to Server" writes the address and the key one after the other; an unchanged pair keeps the stream.
+    const target = readTarget();
+    if (target.url === this.currentTarget.url && target.apiKey === this.currentTarget.apiKey) {
+      return;
+    }
+
     this.reader?.stop();
-    this.currentTarget = readTarget();
+    this.currentTarget = target;
     this.currentApi = createRemapApi(this.currentTarget);
     this.log.info(`Server address changed to ${this.currentTarget.url}.`);
     this.setState('connecting', null, true);

@@ -36,6 +36,8 @@ test('job table applies epoch and batch progress to one row', () => {
   table.replace(listing, 100);
 
   table.apply({ id: 101, type: 'batch', jobId: 3, modelId: 12, data: { epoch: 1, epochs: 4, batch: 20, batches: 94 } });
+  assert.equal(table.get(3)?.batchEpoch, 1);
+  assert.equal(table.get(3)?.state, 'running');
   const change = table.apply({ id: 102, type: 'epoch', jobId: 3, modelId: 12, data: { epoch: 1, epochs: 4, validationAccuracy: 0.71 } });
 
   assert.equal(change.kind, 'row');
