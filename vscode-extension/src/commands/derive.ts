@@ -121,7 +121,7 @@ async function ablate(context: CommandContext, parent: Parent): Promise<void> {
 async function vary(context: CommandContext, parent: Parent): Promise<void> {
   const count = parseInteger(required(await vscode.window.showInputBox({ title: `Variations of ${parent.name} (1/3)`, prompt: 'How many variations (N), 1 to 50', value: '5', validateInput: validateVariationCount })));
   const maxChanges = parseInteger(
-    required(await vscode.window.showInputBox({ title: `Variations of ${parent.name} (2/3)`, prompt: 'The most layer changes per variation (K), 1 to 5', value: '1', validateInput: validateMaxChanges })),
+    required(await vscode.window.showInputBox({ title: `Variations of ${parent.name} (2/3)`, prompt: 'The maximum number of layer changes per variation (K), 1 to 5', value: '1', validateInput: validateMaxChanges })),
   );
   const actions = await pickActions(parent.name);
 

@@ -1,6 +1,6 @@
 // The one RemapConnection of the extension host: the client for remap.server.url and .apiKey, the
 // event stream of that server, and whether it responds. A settings change replaces the client and the
-// stream in place, so every view and command that holds this object follows the new server.
+// stream in place, so every view and command that keeps this object follows the new server.
 import * as vscode from 'vscode';
 import { createRemapApi, unwrap, type ApiTarget, type RemapApi } from '../api/client';
 import type { ConnectionState, JobEvent, RemapConnection } from '../connection';

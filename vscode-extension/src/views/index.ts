@@ -17,7 +17,7 @@ export function createViews(connection: RemapConnection): Views {
   const jobsTree = vscode.window.createTreeView('remap.jobs', { treeDataProvider: jobs });
   const modelsTree = vscode.window.createTreeView('remap.models', { treeDataProvider: models });
 
-  // A view that still shows the last rows it received says so while the server is unreachable.
+  // A view that still shows the last rows it received states that the server is unreachable.
   const showConnection = () => {
     const message = connection.state === 'disconnected' ? `Not connected: ${connection.problem ?? connection.target.url}` : undefined;
     jobsTree.message = message;
