@@ -1,0 +1,52 @@
+// Sends a .remap file to POST /api/v1/models. Train, Ablate and Vary all start here when they were
+// invoked on a file: the server returns the stored model when the same architecture was queued or
+// trained before, so registering twice queues nothing new.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { RemapApiError, unwrap, type Schemas } from '../api/client';
+import type { RemapConnection } from '../connection';
+import { required } from './common';
+import { applyDefaults, formatDiagnostics, readDiagnostics, readHeader } from './source';
+
+export interface RegisteredModel {
+  response: Schemas['CreatedModelResponse'];
+  fileName: string;
+}
+
+/** Opens the file given as a uri, or the active .remap editor when there is none. */
+export async function openRemapDocument(uri: string | undefined): Promise<vscode.TextDocument> {
+  if (uri) {
+    return vscode.workspace.openTextDocument(vscode.Uri.parse(uri, true));
+  }
+
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document || document.languageId !== 'remap') {
+    throw new Error('Open a .remap file first, or run the command from the Train code lens above a model.');
+  }
+  return document;
+}
+
+/** Registers the document's text (unsaved edits included) and returns the model and its job. */
+export async function registerDocument(connection: RemapConnection, document: vscode.TextDocument): Promise<RegisteredModel> {
+  const fileName = path.basename(document.uri.path);
+  const configuration = vscode.workspace.getConfiguration('remap.defaults');
+  const source = applyDefaults(document.getText(), { input: configuration.get<string>('input', '').trim() || undefined, classes: configuration.get<number | null>('classes', null) });
+
+  // The file's own dataset line wins; otherwise the default setting, the only dataset or the user's choice.
+  const fileDataset = readHeader(source, 'dataset');
+  const dataset = fileDataset ? undefined : required(await connection.pickDataset());
+
+  try {
+    const response = await unwrap(connection.api.POST('/api/v1/models', { body: { source, dataset } }), connection.target);
+    return { response, fileName };
+  } catch (error) {
+    if (error instanceof RemapApiError && error.status === 400) {
+      const lines = formatDiagnostics(readDiagnostics(error.problem));
+      if (lines.length > 0) {
+        throw new Error(`${fileName} does not compile: ${lines.join('; ')}.`);
+      }
+      throw new Error(`${fileName} was rejected: ${error.message}`);
+    }
+    throw error;
+  }
+}

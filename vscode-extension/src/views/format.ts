@@ -1,0 +1,115 @@
+// The text of the Jobs and Models rows: label, description, tooltip and icon. Kept apart from the
+// tree providers so the unit tests check the wording without VS Code.
+import type { Schemas } from '../api/client';
+import type { JobRow } from './jobTable';
+
+export interface RowPresentation {
+  label: string;
+  description: string;
+  /** Markdown. */
+  tooltip: string;
+  /** A codicon id, with the theme colour id to draw it in when it has one. */
+  icon: { id: string; color?: string };
+  /** The tree item's contextValue, which the menus' "when" clauses match. */
+  contextValue: string;
+}
+
+const stateIcons: Record<string, RowPresentation['icon']> = {
+  queued: { id: 'clock' },
+  running: { id: 'sync~spin', color: 'charts.blue' },
+  succeeded: { id: 'pass', color: 'testing.iconPassed' },
+  failed: { id: 'error', color: 'testing.iconFailed' },
+  cancelled: { id: 'circle-slash', color: 'disabledForeground' },
+  diverged: { id: 'warning', color: 'list.warningForeground' },
+};
+
+/** Formats an accuracy in [0, 1] as a percentage with one decimal, such as 91.2%. */
+export function formatAccuracy(value: number | null | undefined): string {
+  return value == null ? '–' : `${(value * 100).toFixed(1)}%`;
+}
+
+/** Formats a parameter count compactly: 812, 52.4k, 1.2M. */
+export function formatParameters(count: number | null | undefined): string {
+  if (count == null) {
+    return '–';
+  }
+  if (count < 1000) {
+    return `${count}`;
+  }
+  if (count < 1_000_000) {
+    return `${(count / 1000).toFixed(count < 10_000 ? 1 : 0)}k`;
+  }
+  return `${(count / 1_000_000).toFixed(1)}M`;
+}
+
+export function presentJob(row: JobRow, modelName: string | undefined): RowPresentation {
+  const parts: string[] = [];
+  const inEpoch = row.state === 'running' && row.batch != null && row.batches ? row.batchEpoch : undefined;
+  if (inEpoch !== undefined) {
+    parts.push(`epoch ${inEpoch}/${row.epochs}`, `batch ${row.batch}/${row.batches}`);
+  } else if (row.epochs > 0) {
+    parts.push(`epoch ${row.epoch}/${row.epochs}`);
+  }
+  if (row.repeats > 1) {
+    parts.push(`run ${Math.min(row.completedRepeats + 1, row.repeats)}/${row.repeats}`);
+  }
+  if (row.validationAccuracy != null) {
+    parts.push(formatAccuracy(row.validationAccuracy));
+  }
+  if (row.priority !== 0 || row.state === 'queued') {
+    parts.push(`priority ${row.priority}`);
+  }
+  if (!['queued', 'running'].includes(row.state)) {
+    parts.push(row.state);
+  }
+
+  const name = modelName ?? `model ${row.modelId}`;
+  const tooltip = [
+    `**${name}** — job ${row.id}, ${row.state}`,
+    '',
+    `Model id ${row.modelId} · priority ${row.priority}`,
+    row.epochs > 0 ? `Epoch ${row.epoch} of ${row.epochs}` : 'No epoch finished yet',
+    row.validationAccuracy != null ? `Validation accuracy ${formatAccuracy(row.validationAccuracy)}` : '',
+    row.error ? `Error: ${row.error}` : '',
+  ].filter((line, index) => index < 2 || line !== '');
+
+  return {
+    label: name,
+    description: parts.join(' · '),
+    tooltip: tooltip.join('\n\n'),
+    icon: stateIcons[row.state] ?? { id: 'question' },
+    contextValue: `job.${['queued', 'running'].includes(row.state) ? row.state : 'finished'}`,
+  };
+}
+
+export function presentModel(model: Schemas['ModelSummary'] | Schemas['ModelDetail']): RowPresentation {
+  const accuracy =
+    model.validationAccuracy == null
+      ? model.status ?? 'not trained'
+      : model.validationAccuracyStd
+        ? `${formatAccuracy(model.validationAccuracy)} ± ${(model.validationAccuracyStd * 100).toFixed(1)}`
+        : formatAccuracy(model.validationAccuracy);
+  const runs = model.runCount ?? 0;
+  const description = [accuracy, `${formatParameters(model.parameterCount)} params`, `${runs} ${runs === 1 ? 'run' : 'runs'}`].join(' · ');
+
+  return {
+    label: model.name ?? `model ${model.id}`,
+    description,
+    tooltip: `**${model.name ?? `model ${model.id}`}** (id ${model.id}) on ${model.dataset ?? 'an unknown dataset'}\n\n${description}`,
+    icon: { id: 'symbol-class' },
+    contextValue: 'model.trained',
+  };
+}
+
+/** Formats a model's layers as a Markdown table for the Models view's tooltip. */
+export function layerTable(model: Schemas['ModelDetail']): string {
+  const rows = (model.layers ?? []).map(
+    (layer) => `| ${(layer.index ?? 0) + 1} | \`${layer.text ?? layer.kind ?? ''}\` | ${(layer.outputShape ?? []).join('×')} | ${(layer.parameterCount ?? 0).toLocaleString('en-US')} |`,
+  );
+  return ['| # | layer | output | parameters |', '|---:|---|---|---:|', ...rows].join('\n');
+}
+
+/** Describes the queue length for the status bar: "3 in queue", or "idle" when the queue is empty. */
+export function describeQueue(length: number): string {
+  return length === 0 ? 'idle' : `${length} in queue`;
+}
