@@ -31,6 +31,24 @@ public sealed class WorkerBehaviourTests
     }
 
     [Fact]
+    public async Task CancelRunningJob_ActsBeforeThePoll()
+    {
+        // With an hour between polls, only the in-process signal can stop the job within the test's timeout.
+        using var factory = new RemapApiFactory();
+        factory.Settings["Remap:CancelCheckInterval"] = "01:00:00";
+        var client = factory.CreateClient();
+        var request = new CreateModelRequest(Architectures.Tiny, Training: new TrainingOverrides(Epochs: 200, BatchSize: 16));
+        var created = await (await client.PostAsJsonAsync("/api/v1/models", request)).Content.ReadFromJsonAsync<CreatedModelResponse>(RemapApiFactory.Json);
+        await WaitForStateAsync(client, created!.Job.Id, JobStates.Running);
+
+        await client.PostAsync($"/api/v1/jobs/{created.Job.Id}/cancel", null);
+        var job = await RemapApiFactory.WaitForJobAsync(client, created.Job.Id, Timeout);
+
+        Assert.Equal(JobStates.Cancelled, job.State);
+        Assert.True(job.Epoch < 200);
+    }
+
+    [Fact]
     public async Task FailedTraining_IsRecordedAndWorkerContinues()
     {
         long brokenJobId;

@@ -51,6 +51,12 @@ public sealed partial class JobQueue
             .ExecuteUpdateAsync(setters => setters.SetProperty(job => job.CancelRequested, true), cancellationToken);
         if (requested == 1)
         {
+            // A worker of this process acts at once; workers of other processes find the flag when they poll.
+            if (cancelSignals.TryGetValue(jobId, out var signal))
+            {
+                signal.TrySetResult();
+            }
+
             return CancelOutcome.Requested;
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Remap.Engine.Events;
 using Remap.Engine.Store;
@@ -30,7 +31,18 @@ public enum CancelOutcome
 /// </summary>
 public sealed partial class JobQueue(IDbContextFactory<RemapDbContext> contextFactory, TimeProvider timeProvider, JobEventHub? events = null)
 {
+    private readonly ConcurrentDictionary<long, TaskCompletionSource> cancelSignals = new();
+
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// A task that completes when a cancel of the job is requested through this queue instance, so a worker of the same
+    /// process stops at the next batch instead of at its next poll. Call <see cref="ForgetCancelSignal"/> when the job ends.
+    /// </summary>
+    public Task WhenCancelRequested(long jobId) =>
+        cancelSignals.GetOrAdd(jobId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    public void ForgetCancelSignal(long jobId) => cancelSignals.TryRemove(jobId, out _);
 
     /// <summary>Adds a queued job for the model with default options and returns it.</summary>
     public Task<JobEntity> EnqueueAsync(long modelId, int epochs, int priority = 0, CancellationToken cancellationToken = default) =>

@@ -17,11 +17,13 @@ internal sealed class JobMonitor(JobQueue queue, ClaimedJob claim, EngineOptions
     {
         var token = training.Token;
         var lastHeartbeat = timeProvider.GetUtcNow();
+        var cancelSignal = queue.WhenCancelRequested(claim.JobId);
         try
         {
             while (!token.IsCancellationRequested)
             {
-                await Task.Delay(settings.CancelCheckInterval, timeProvider, token);
+                // The poll finds cancels made by other processes; the signal wakes the monitor at once for this process's API.
+                await Task.WhenAny(Task.Delay(settings.CancelCheckInterval, timeProvider, token), cancelSignal).WaitAsync(token);
 
                 if (await queue.IsCancelRequestedAsync(claim.JobId, token))
                 {
@@ -47,6 +49,10 @@ internal sealed class JobMonitor(JobQueue queue, ClaimedJob claim, EngineOptions
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // The training ended or the host is stopping.
+        }
+        finally
+        {
+            queue.ForgetCancelSignal(claim.JobId);
         }
     }
 }

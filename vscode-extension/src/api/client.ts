@@ -40,18 +40,27 @@ export class RemapApiError extends Error {
   }
 }
 
-/** Turns a problem document into one sentence: the title, the detail and each field's errors. */
+/**
+ * Turns a problem document into sentences: the detail (or the title), then each field's errors as
+ * "field: message", so "The request is invalid. count: Must be between 1 and 50."
+ */
 export function describeProblem(problem: Schemas['HttpValidationProblemDetails'] | undefined, status: number | undefined): string {
   if (!problem) {
     return status ? `The Remap server answered ${status}.` : 'The Remap server did not answer.';
   }
 
-  const parts = [problem.detail ?? problem.title ?? `The Remap server answered ${status ?? problem.status}.`];
+  const lead = problem.detail ?? problem.title ?? `The Remap server answered ${status ?? problem.status}`;
+  const sentences = [asSentence(lead)];
   for (const [field, messages] of Object.entries(problem.errors ?? {})) {
-    parts.push(`${field}: ${messages.join(' ')}`);
+    sentences.push(`${field}: ${messages.map(asSentence).join(' ')}`);
   }
 
-  return parts.join(' ');
+  return sentences.join(' ');
+}
+
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createRemapApi, RemapApiError, unwrap } from '../../src/api/client';
+import { createRemapApi, describeProblem, RemapApiError, unwrap } from '../../src/api/client';
 
 test('a problem document becomes the error message, with each field named', async () => {
   const problem = { title: 'One or more validation errors occurred.', status: 400, errors: { count: ['Must be between 1 and 100.'] } };
@@ -25,4 +25,10 @@ test('the API key is sent as a bearer token', async () => {
   await unwrap(api.GET('/api/v1/datasets'));
 
   assert.equal(authorization, 'Bearer secret');
+});
+
+test('the title and each field error read as separate sentences', () => {
+  const message = describeProblem({ title: 'The request is invalid', status: 400, errors: { count: ['Must be between 1 and 50'], seed: ['Must be 0 or more.'] } }, 400);
+
+  assert.equal(message, 'The request is invalid. count: Must be between 1 and 50. seed: Must be 0 or more.');
 });
