@@ -1,0 +1,47 @@
+// window.__remapTest: what the browser test reads from the running page. Every figure is measured
+// or counted on the page's real code paths (the same draw, hover lookup and brush query the user
+// triggers); nothing here changes how the page behaves.
+import type { WebviewState } from '../src/shared/messages';
+import type { Plot } from './plot';
+
+export interface TestHookSources {
+  plot: Plot;
+  state(): WebviewState;
+  selected(): readonly number[];
+  placedCount(): number;
+}
+
+export function installTestHook(sources: TestHookSources): void {
+  const { plot } = sources;
+  (window as unknown as { __remapTest: unknown }).__remapTest = {
+    /** Points drawn by the last draw (visible and placed). */
+    drawnCount: () => plot.drawnCount,
+    placedCount: () => sources.placedCount(),
+    lastDrawMilliseconds: () => plot.lastDrawMilliseconds,
+    /** Draws now and returns the milliseconds the draw took. */
+    draw: () => plot.drawNow(),
+    /** Screen position (pixels from the plot's top left) of data coordinates, with the current zoom. */
+    toScreen: (x: number, y: number) => plot.toScreen(x, y),
+    plotBox: () => {
+      const box = plot.svg.getBoundingClientRect();
+      return { left: box.left, top: box.top, width: box.width, height: box.height };
+    },
+    /** Times one hover lookup (quadtree search and highlight) at a screen position. */
+    measureHover: (x: number, y: number) => {
+      const started = performance.now();
+      const found = plot.pointAt(x, y);
+      plot.setHighlighted(found);
+      return { milliseconds: performance.now() - started, modelId: found?.point.id ?? null };
+    },
+    /** Times one brush query over a screen rectangle. */
+    measureBrush: (x0: number, y0: number, x1: number, y1: number) => {
+      const started = performance.now();
+      const inside = plot.pointsInRectangle(x0, y0, x1, y1);
+      return { milliseconds: performance.now() - started, count: inside.length };
+    },
+    selectedIds: () => [...sources.selected()],
+    highlightedId: () => plot.highlighted?.point.id ?? null,
+    state: () => ({ ...sources.state() }),
+    transform: () => ({ x: plot.transform.x, y: plot.transform.y, k: plot.transform.k }),
+  };
+}
