@@ -24,6 +24,8 @@ let bounds: OverviewBounds | null = null;
 let complete = false;
 let classNames: string[] = [];
 let selectedIds: number[] = [];
+/** Time spent in handlers, for the browser test's figures. */
+const timings = { lastMessageMilliseconds: 0, lastSelectMilliseconds: 0 };
 
 const app = document.getElementById('app') as HTMLElement;
 const banner = element('div', 'banner');
@@ -43,7 +45,11 @@ inspectorHost.hidden = true;
 const plot = new Plot({
   hover: (placed) => showTooltip(placed),
   activate: (placed) => inspect(placed.point.id as number),
-  brush: (selected) => select(selected.map((placed) => placed.point.id as number)),
+  brush: (selected) => {
+    const started = performance.now();
+    select(selected.map((placed) => placed.point.id as number));
+    timings.lastSelectMilliseconds = performance.now() - started;
+  },
   zoom: (transform) => {
     state.transform = { x: transform.x, y: transform.y, k: transform.k };
     tooltip.hide();
@@ -73,7 +79,8 @@ plot.svg.addEventListener('keydown', (event) => onPlotKey(event));
 const main = element('div', 'main');
 const plotColumn = element('div', 'plot-column');
 plotColumn.append(plotArea, controls.legend, note);
-sidebar.append(controls.selection, inspectorHost);
+const hint = element('p', 'sidebar-hint', 'Click a model, or move to it with the arrow keys and press Enter, to inspect it. Select an area (B) to list the models in it and compare two.');
+sidebar.append(hint, controls.selection, inspectorHost);
 main.append(plotColumn, sidebar);
 app.append(controls.toolbar, banner, main, announcer);
 onThemeChange(() => plot.refreshTheme());
@@ -108,11 +115,16 @@ function inspect(modelId: number): void {
   postToHost({ type: 'inspect', modelId });
 }
 
+function updateHint(): void {
+  hint.hidden = !inspectorHost.hidden || !controls.selection.hidden;
+}
+
 function closeInspector(): void {
   state.inspectedModelId = null;
   plot.inspectedId = null;
   inspectorHost.hidden = true;
   inspectorHost.replaceChildren();
+  updateHint();
   plot.requestDraw();
   saveState(state);
   plot.svg.focus();
@@ -123,6 +135,7 @@ function select(modelIds: number[]): void {
   plot.selectedIds = new Set(modelIds);
   plot.requestDraw();
   controls.showSelection(modelIds.flatMap((id) => byId.get(id) ?? []));
+  updateHint();
   announcer.textContent = `${modelIds.length} models selected`;
   postToHost({ type: 'select', modelIds });
 }
@@ -270,6 +283,7 @@ function receive(message: HostMessage): void {
       plot.requestDraw();
       saveState(state);
       inspectorHost.hidden = false;
+      updateHint();
       renderInspector(inspectorHost, message.data, classNames, state.classIndex, {
         ablate: (modelId) => postToHost({ type: 'ablate', modelId }),
         vary: (modelId) => postToHost({ type: 'vary', modelId }),
@@ -302,6 +316,10 @@ function showBanner(text: string | null, retry: boolean): void {
   }
 }
 
-onHostMessage(receive);
-installTestHook({ plot, state: () => state, selected: () => selectedIds, placedCount: () => points.filter(isPlaced).length });
+onHostMessage((message) => {
+  const started = performance.now();
+  receive(message);
+  timings.lastMessageMilliseconds = performance.now() - started;
+});
+installTestHook({ plot, timings, state: () => state, selected: () => selectedIds, placedCount: () => points.filter(isPlaced).length });
 postToHost({ type: 'ready', state: restored });

@@ -185,6 +185,8 @@ export class Plot {
     this.canvas.height = Math.round(height * ratio);
     this.svg.setAttribute('width', String(width));
     this.svg.setAttribute('height', String(height));
+    // The rectangle was drawn over the old layout; the selection it made stays.
+    this.brush.clear();
     this.brush.resize(width, height);
     this.fitScales();
     this.drawNow();
@@ -251,6 +253,25 @@ export class Plot {
       }
     };
 
+    // Selected points get a filled halo under their mark: one fill stays fast with 50,000 selected,
+    // where a stroked ring per point does not.
+    if (this.selectedIds.size > 0) {
+      context.beginPath();
+      for (const placed of this.placed) {
+        if (this.selectedIds.has(placed.point.id as number)) {
+          const sx = placed.x * k + tx;
+          const sy = placed.y * k + ty;
+          if (visible(placed, sx, sy)) {
+            context.moveTo(sx + placed.radius + 2.5, sy);
+            context.arc(sx, sy, placed.radius + 2.5, 0, 2 * Math.PI);
+          }
+        }
+      }
+
+      context.fillStyle = this.colours.selection;
+      context.fill();
+    }
+
     this.groups.get('trained')?.forEach((group, level) => {
       trace(group, false);
       context.fillStyle = this.colours.darkness[level];
@@ -275,7 +296,7 @@ export class Plot {
     return this.lastDrawMilliseconds;
   }
 
-  /** Rings around the selected points, the inspected one and the one under the pointer or keyboard focus. */
+  /** Rings around the inspected point and the one under the pointer or keyboard focus. */
   private drawOutlines(): void {
     const context = this.context;
     const ring = (placed: PlacedPoint, extra: number) => {
@@ -283,19 +304,6 @@ export class Plot {
       context.moveTo(sx + placed.radius + extra, sy);
       context.arc(sx, sy, placed.radius + extra, 0, 2 * Math.PI);
     };
-
-    if (this.selectedIds.size > 0) {
-      context.beginPath();
-      for (const placed of this.placed) {
-        if (this.selectedIds.has(placed.point.id as number)) {
-          ring(placed, 2);
-        }
-      }
-
-      context.lineWidth = 1.5;
-      context.strokeStyle = this.colours.selection;
-      context.stroke();
-    }
 
     for (const [placed, colour] of [
       [this.placed.find((candidate) => candidate.point.id === this.inspectedId), this.colours.foreground],

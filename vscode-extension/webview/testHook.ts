@@ -6,6 +6,8 @@ import type { Plot } from './plot';
 
 export interface TestHookSources {
   plot: Plot;
+  /** Time spent in the last host message's handler and in the last brush's selection update. */
+  timings: { lastMessageMilliseconds: number; lastSelectMilliseconds: number };
   state(): WebviewState;
   selected(): readonly number[];
   placedCount(): number;
@@ -18,6 +20,18 @@ export function installTestHook(sources: TestHookSources): void {
     drawnCount: () => plot.drawnCount,
     placedCount: () => sources.placedCount(),
     lastDrawMilliseconds: () => plot.lastDrawMilliseconds,
+    lastMessageMilliseconds: () => sources.timings.lastMessageMilliseconds,
+    lastSelectMilliseconds: () => sources.timings.lastSelectMilliseconds,
+    /** The brush rectangle on screen, or null when none is shown. */
+    brushRectangle: () => {
+      const selection = plot.svg.querySelector('.brush .selection');
+      if (!selection || selection.getAttribute('display') === 'none') {
+        return null;
+      }
+
+      const read = (name: string) => Number(selection.getAttribute(name));
+      return { x0: read('x'), y0: read('y'), x1: read('x') + read('width'), y1: read('y') + read('height') };
+    },
     /** Draws now and returns the milliseconds the draw took. */
     draw: () => plot.drawNow(),
     /** Screen position (pixels from the plot's top left) of data coordinates, with the current zoom. */
