@@ -2,9 +2,9 @@
 // the user's actions into messages to the host. It makes no requests itself; the host fetches.
 import type { HostMessage, OverviewBounds, OverviewPoint, WebviewState } from '../src/shared/messages';
 import { Controls } from './controls';
-import { element, formatCount, formatPercent } from './format';
+import { element } from './format';
 import { renderInspector } from './inspector';
-import { directionOfKey, nextInDirection } from './navigation';
+import { handlePlotKey } from './keyboard';
 import { isPlaced } from './pointStyle';
 import { Plot, type PlacedPoint } from './plot';
 import { installTestHook } from './testHook';
@@ -74,7 +74,16 @@ plot.svg.setAttribute('role', 'application');
 plot.svg.setAttribute('aria-roledescription', 'scatter plot');
 plot.svg.setAttribute('aria-label', 'Models. Arrow keys move between models, Enter inspects, B toggles area selection, plus and minus zoom, 0 resets the zoom, Escape clears the selection.');
 plot.svg.setAttribute('aria-describedby', tooltip.element.id);
-plot.svg.addEventListener('keydown', (event) => onPlotKey(event));
+plot.svg.addEventListener('keydown', (event) =>
+  handlePlotKey(event, plot, {
+    inspect: (modelId) => inspect(modelId),
+    clearSelection: () => select([]),
+    toggleBrush: () => setBrush(!plot.brush.active),
+    announce: (text) => {
+      announcer.textContent = text;
+    },
+  }),
+);
 
 const main = element('div', 'main');
 const plotColumn = element('div', 'plot-column');
@@ -138,71 +147,6 @@ function select(modelIds: number[]): void {
   updateHint();
   announcer.textContent = `${modelIds.length} models selected`;
   postToHost({ type: 'select', modelIds });
-}
-
-function onPlotKey(event: KeyboardEvent): void {
-  const direction = directionOfKey(event.key);
-  if (direction) {
-    const placed = plot.placedPoints;
-    const from = plot.highlighted ? plot.screenOf(plot.highlighted) : [plot.element.clientWidth / 2, plot.element.clientHeight / 2];
-    const screens = placed.map((candidate) => {
-      const [x, y] = plot.screenOf(candidate);
-      return { x, y };
-    });
-    const next = plot.highlighted ? nextInDirection(screens, { x: from[0], y: from[1] }, direction) : nearestToCentre(screens, from);
-    if (next >= 0) {
-      plot.setHighlighted(placed[next]);
-      const point = placed[next].point;
-      announcer.textContent = `${point.name ?? `model ${point.id}`}, ${formatPercent(point.validationAccuracy)}, ${formatCount(point.parameterCount)} parameters, ${point.status}`;
-    }
-
-    event.preventDefault();
-    return;
-  }
-
-  switch (event.key) {
-    case 'Enter':
-    case ' ':
-      if (plot.highlighted) {
-        inspect(plot.highlighted.point.id as number);
-      }
-      break;
-    case 'Escape':
-      plot.setHighlighted(null);
-      select([]);
-      break;
-    case '+':
-    case '=':
-      plot.zoomBy(1.5);
-      break;
-    case '-':
-      plot.zoomBy(1 / 1.5);
-      break;
-    case '0':
-      plot.resetZoom();
-      break;
-    case 'b':
-    case 'B':
-      setBrush(!plot.brush.active);
-      break;
-    default:
-      return;
-  }
-
-  event.preventDefault();
-}
-
-function nearestToCentre(screens: ReadonlyArray<{ x: number; y: number }>, centre: number[]): number {
-  let best = -1;
-  let bestDistance = Infinity;
-  screens.forEach((screen, index) => {
-    const distance = Math.hypot(screen.x - centre[0], screen.y - centre[1]);
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = index;
-    }
-  });
-  return best;
 }
 
 /** Lays the points out again and updates the counts, after any change to the set of points. */

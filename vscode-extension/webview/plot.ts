@@ -10,17 +10,11 @@ import type { OverviewBounds, OverviewPoint, Projection } from '../src/shared/me
 import { drawAxes, plotMargins } from './axes';
 import { PlotBrush } from './brush';
 import { colourValue, darknessLevel, darknessLevels, isPlaced, markOf, radiusScale, valueRange, type PointMark, type ValueRange } from './pointStyle';
+import { drawScene, type PlacedPoint } from './plotDrawing';
 import { readThemeColours, type ThemeColours } from './theme';
 
-export interface PlacedPoint {
-  point: OverviewPoint;
-  /** Position in base pixels (before zoom). */
-  x: number;
-  y: number;
-  radius: number;
-  mark: PointMark;
-  level: number;
-}
+export type { PlacedPoint };
+
 
 export interface PlotEvents {
   hover(placed: PlacedPoint | null): void;
@@ -227,96 +221,19 @@ export class Plot {
     context.clearRect(0, 0, this.width, this.height);
     drawAxes(this.axesLayer, this.projection, this.transform.rescaleX(this.xBase), this.transform.rescaleY(this.yBase), this.width, this.height);
 
-    let drawn = 0;
-    const { k, x: tx, y: ty } = this.transform;
-    const visible = (placed: PlacedPoint, sx: number, sy: number) =>
-      sx + placed.radius >= 0 && sx - placed.radius <= this.width && sy + placed.radius >= 0 && sy - placed.radius <= this.height;
-    const trace = (group: readonly PlacedPoint[], cross: boolean) => {
-      context.beginPath();
-      for (const placed of group) {
-        const sx = placed.x * k + tx;
-        const sy = placed.y * k + ty;
-        if (!visible(placed, sx, sy)) {
-          continue;
-        }
-
-        drawn++;
-        context.moveTo(sx + placed.radius, sy);
-        context.arc(sx, sy, placed.radius, 0, 2 * Math.PI);
-        if (cross) {
-          const arm = placed.radius * 0.7;
-          context.moveTo(sx - arm, sy - arm);
-          context.lineTo(sx + arm, sy + arm);
-          context.moveTo(sx + arm, sy - arm);
-          context.lineTo(sx - arm, sy + arm);
-        }
-      }
-    };
-
-    // Selected points get a filled halo under their mark: one fill stays fast with 50,000 selected,
-    // where a stroked ring per point does not.
-    if (this.selectedIds.size > 0) {
-      context.beginPath();
-      for (const placed of this.placed) {
-        if (this.selectedIds.has(placed.point.id as number)) {
-          const sx = placed.x * k + tx;
-          const sy = placed.y * k + ty;
-          if (visible(placed, sx, sy)) {
-            context.moveTo(sx + placed.radius + 2.5, sy);
-            context.arc(sx, sy, placed.radius + 2.5, 0, 2 * Math.PI);
-          }
-        }
-      }
-
-      context.fillStyle = this.colours.selection;
-      context.fill();
-    }
-
-    this.groups.get('trained')?.forEach((group, level) => {
-      trace(group, false);
-      context.fillStyle = this.colours.darkness[level];
-      context.fill();
+    this.drawnCount = drawScene(context, {
+      width: this.width,
+      height: this.height,
+      transform: this.transform,
+      placed: this.placed,
+      groups: this.groups,
+      colours: this.colours,
+      selectedIds: this.selectedIds,
+      inspected: this.placed.find((candidate) => candidate.point.id === this.inspectedId) ?? null,
+      highlighted: this.highlighted,
     });
-    context.lineWidth = 1.5;
-    for (const [mark, colour, cross] of [
-      ['cancelled', this.colours.cancelled, false],
-      ['pending', this.colours.pending, false],
-      ['failed', this.colours.error, true],
-    ] as const) {
-      for (const group of this.groups.get(mark) ?? []) {
-        trace(group, cross);
-        context.strokeStyle = colour;
-        context.stroke();
-      }
-    }
-
-    this.drawOutlines();
-    this.drawnCount = drawn;
     this.lastDrawMilliseconds = performance.now() - started;
     return this.lastDrawMilliseconds;
-  }
-
-  /** Rings around the inspected point and the one under the pointer or keyboard focus. */
-  private drawOutlines(): void {
-    const context = this.context;
-    const ring = (placed: PlacedPoint, extra: number) => {
-      const [sx, sy] = this.screenOf(placed);
-      context.moveTo(sx + placed.radius + extra, sy);
-      context.arc(sx, sy, placed.radius + extra, 0, 2 * Math.PI);
-    };
-
-    for (const [placed, colour] of [
-      [this.placed.find((candidate) => candidate.point.id === this.inspectedId), this.colours.foreground],
-      [this.highlighted, this.colours.focus],
-    ] as const) {
-      if (placed) {
-        context.beginPath();
-        ring(placed, 3.5);
-        context.lineWidth = 2;
-        context.strokeStyle = colour;
-        context.stroke();
-      }
-    }
   }
 
   /** The point nearest to a screen position, when the position is on or next to its mark. */

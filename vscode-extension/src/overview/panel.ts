@@ -3,11 +3,12 @@
 // stream to post new and changed models, loads the inspector's data and runs the commands the
 // page's buttons ask for.
 import * as vscode from 'vscode';
-import type { RemapConnection, JobEvent } from '../connection';
+import type { RemapConnection } from '../connection';
 import type { HostMessage, Projection, WebviewMessage, WebviewState } from '../shared/messages';
 import { parseWebviewState } from '../shared/messages';
 import { createNonce, renderOverviewHtml } from './html';
-import { fetchClassNames, fetchInspection, fetchOverviewPages, fetchOverviewPoint, maxSingleModelFetches, PointIndex, refreshingJobStates, type OverviewPage, type OverviewQuery } from './overviewData';
+import { LiveUpdates } from './liveUpdates';
+import { fetchClassNames, fetchInspection, fetchOverviewPages, PointIndex, type OverviewQuery } from './overviewData';
 
 export interface OverviewOptions {
   dataset?: string;
@@ -20,9 +21,6 @@ const viewType = 'remap.overview';
 /** The commands (implemented elsewhere in the extension) behind the inspector's buttons. */
 const modelCommands = { ablate: 'remap.ablate', vary: 'remap.vary', openAsFile: 'remap.openModelAsFile' } as const;
 
-/** Job events arrive in bursts (a population queues hundreds of models); one refetch covers a burst. */
-const refreshDelayMilliseconds = 1000;
-
 export class OverviewPanel {
   private static current: OverviewPanel | undefined;
 
@@ -34,10 +32,9 @@ export class OverviewPanel {
   /** Increases with every load, so the pages of a superseded load are dropped. */
   private generation = 0;
   private loading = false;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly changedModelIds = new Set<number>();
-  private inspectionChanged = false;
-  private fullRefreshNeeded = false;
+  /** Whether the last load ended in an error, so a reconnect loads the view instead of comparing it. */
+  private loadFailed = false;
+  private readonly liveUpdates: LiveUpdates;
 
   static async show(context: vscode.ExtensionContext, connection: RemapConnection, options: OverviewOptions = {}): Promise<void> {
     const current = OverviewPanel.current;
@@ -105,11 +102,21 @@ export class OverviewPanel {
     this.query = { dataset: state.dataset ?? '', projection: state.projection, classIndex: state.classIndex };
     this.inspectedModelId = state.inspectedModelId;
     this.panel.webview.html = this.html();
+    this.liveUpdates = new LiveUpdates({
+      api: () => this.connection.api,
+      query: () => this.query,
+      points: this.points,
+      generation: () => this.generation,
+      isLoading: () => this.loading,
+      inspectedModelId: () => this.inspectedModelId,
+      post: (message) => this.post(message),
+      refreshInspection: (modelId) => this.inspect(modelId),
+    });
 
     this.disposables.push(
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((message: WebviewMessage) => this.receive(message)),
-      this.connection.onJobEvent((event) => this.onJobEvent(event)),
+      this.connection.onJobEvent((event) => this.liveUpdates.onJobEvent(event)),
       this.connection.onDidChangeState(() => this.onConnectionChange()),
     );
   }
@@ -137,6 +144,10 @@ export class OverviewPanel {
     switch (message.type) {
       case 'ready':
         this.restore(parseWebviewState(message.state));
+        if (this.connection.state === 'disconnected') {
+          this.post({ type: 'status', connected: false, message: this.connection.problem });
+        }
+
         await this.load();
         if (this.inspectedModelId !== null) {
           await this.inspect(this.inspectedModelId);
@@ -211,6 +222,7 @@ export class OverviewPanel {
     const generation = ++this.generation;
     const query = this.query;
     this.loading = true;
+    this.loadFailed = false;
     this.points.clear();
     this.post({ type: 'loading', dataset: query.dataset, projection: query.projection, classIndex: query.classIndex });
 
@@ -235,6 +247,7 @@ export class OverviewPanel {
       );
     } catch (error) {
       if (generation === this.generation) {
+        this.loadFailed = true;
         this.postError(error);
       }
     } finally {
@@ -256,77 +269,13 @@ export class OverviewPanel {
     }
   }
 
-  private onJobEvent(event: JobEvent): void {
-    if (event.type === 'reset') {
-      this.fullRefreshNeeded = true;
-    } else if (event.type === 'job-state' && refreshingJobStates.has(event.data?.state ?? '') && event.modelId !== undefined) {
-      this.changedModelIds.add(event.modelId);
-    } else if (event.modelId === undefined || event.modelId !== this.inspectedModelId) {
-      return;
-    }
-
-    if (event.modelId !== undefined && event.modelId === this.inspectedModelId) {
-      this.inspectionChanged = true;
-    }
-
-    this.scheduleRefresh();
-  }
-
   private onConnectionChange(): void {
     const connected = this.connection.state === 'connected';
     this.post({ type: 'status', connected, message: this.connection.problem });
-    if (connected) {
-      this.fullRefreshNeeded = true;
-      this.scheduleRefresh();
-    }
-  }
-
-  private scheduleRefresh(): void {
-    if (this.refreshTimer) {
-      clearTimeout(this.refreshTimer);
-    }
-
-    this.refreshTimer = setTimeout(() => void this.refresh(), refreshDelayMilliseconds);
-  }
-
-  /** Posts the points that changed since the last fetch: new models after the largest known id, and the models the events named. */
-  private async refresh(): Promise<void> {
-    this.refreshTimer = undefined;
-    if (this.loading) {
-      this.scheduleRefresh();
-      return;
-    }
-
-    const generation = this.generation;
-    const query = this.query;
-    const changedIds = [...this.changedModelIds].filter((id) => this.points.has(id));
-    const full = this.fullRefreshNeeded || changedIds.length > maxSingleModelFetches;
-    const inspect = this.inspectionChanged;
-    this.changedModelIds.clear();
-    this.fullRefreshNeeded = false;
-    this.inspectionChanged = false;
-
-    try {
-      const pages: OverviewPage[] = [];
-      const after = full ? undefined : this.points.maxId;
-      await fetchOverviewPages(this.connection.api, query, (page) => pages.push(page), () => generation !== this.generation, after);
-      const focused = full ? [] : await Promise.all(changedIds.map((id) => fetchOverviewPoint(this.connection.api, query, id)));
-      if (generation !== this.generation) {
-        return;
-      }
-
-      const fetched = [...pages.flatMap((page) => page.points ?? []), ...focused.flatMap((result) => (result.point ? [result.point] : []))];
-      const changed = this.points.merge(fetched);
-      const last = pages[pages.length - 1];
-      if (changed.length > 0) {
-        this.post({ type: 'updatePoints', points: changed, modelCount: last?.modelCount ?? this.points.size, bounds: last?.bounds ?? null });
-      }
-    } catch (error) {
-      this.postError(error);
-    }
-
-    if (inspect && this.inspectedModelId !== null) {
-      await this.inspect(this.inspectedModelId);
+    if (connected && this.loadFailed) {
+      void this.load();
+    } else if (connected) {
+      this.liveUpdates.onReconnect();
     }
   }
 
@@ -335,10 +284,7 @@ export class OverviewPanel {
       OverviewPanel.current = undefined;
     }
 
-    if (this.refreshTimer) {
-      clearTimeout(this.refreshTimer);
-    }
-
+    this.liveUpdates.dispose();
     this.generation++;
     while (this.disposables.length > 0) {
       this.disposables.pop()?.dispose();

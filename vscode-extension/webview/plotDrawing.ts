@@ -1,0 +1,122 @@
+// Draws the overview's points on the canvas, in batches: one path per darkness level of the trained
+// models, one per mark for the others, so 50,000 points take a few dozen fills and strokes instead of
+// one per point. Points outside the canvas are skipped.
+import type { OverviewPoint } from '../src/shared/messages';
+import type { PointMark } from './pointStyle';
+import type { ThemeColours } from './theme';
+
+export interface PlacedPoint {
+  point: OverviewPoint;
+  /** Position in base pixels (before zoom). */
+  x: number;
+  y: number;
+  radius: number;
+  mark: PointMark;
+  level: number;
+}
+
+export interface Scene {
+  width: number;
+  height: number;
+  transform: { k: number; x: number; y: number };
+  placed: readonly PlacedPoint[];
+  /** Placed points grouped by mark, then darkness level. */
+  groups: ReadonlyMap<PointMark, PlacedPoint[][]>;
+  colours: ThemeColours;
+  selectedIds: ReadonlySet<number>;
+  inspected: PlacedPoint | null;
+  highlighted: PlacedPoint | null;
+}
+
+/** Draws the scene on a cleared canvas and returns how many points were drawn. */
+export function drawScene(context: CanvasRenderingContext2D, scene: Scene): number {
+  let drawn = 0;
+  const { k, x: tx, y: ty } = scene.transform;
+  const visible = (placed: PlacedPoint, sx: number, sy: number) =>
+    sx + placed.radius >= 0 && sx - placed.radius <= scene.width && sy + placed.radius >= 0 && sy - placed.radius <= scene.height;
+  const trace = (group: readonly PlacedPoint[], cross: boolean) => {
+    context.beginPath();
+    for (const placed of group) {
+      const sx = placed.x * k + tx;
+      const sy = placed.y * k + ty;
+      if (!visible(placed, sx, sy)) {
+        continue;
+      }
+
+      drawn++;
+      context.moveTo(sx + placed.radius, sy);
+      context.arc(sx, sy, placed.radius, 0, 2 * Math.PI);
+      if (cross) {
+        const arm = placed.radius * 0.7;
+        context.moveTo(sx - arm, sy - arm);
+        context.lineTo(sx + arm, sy + arm);
+        context.moveTo(sx + arm, sy - arm);
+        context.lineTo(sx - arm, sy + arm);
+      }
+    }
+  };
+
+  // Selected points get a filled halo under their mark: one fill stays fast with 50,000 selected,
+  // where a stroked ring per point does not.
+  if (scene.selectedIds.size > 0) {
+    context.beginPath();
+    for (const placed of scene.placed) {
+      if (scene.selectedIds.has(placed.point.id as number)) {
+        const sx = placed.x * k + tx;
+        const sy = placed.y * k + ty;
+        if (visible(placed, sx, sy)) {
+          context.moveTo(sx + placed.radius + 2.5, sy);
+          context.arc(sx, sy, placed.radius + 2.5, 0, 2 * Math.PI);
+        }
+      }
+    }
+
+    context.fillStyle = scene.colours.selection;
+    context.fill();
+  }
+
+  scene.groups.get('trained')?.forEach((group, level) => {
+    trace(group, false);
+    context.fillStyle = scene.colours.darkness[level];
+    context.fill();
+  });
+  context.lineWidth = 1.5;
+  for (const [mark, colour, cross] of [
+    ['cancelled', scene.colours.cancelled, false],
+    ['pending', scene.colours.pending, false],
+    ['failed', scene.colours.error, true],
+  ] as const) {
+    for (const group of scene.groups.get(mark) ?? []) {
+      trace(group, cross);
+      context.strokeStyle = colour;
+      context.stroke();
+    }
+  }
+
+  drawOutlines(context, scene);
+  return drawn;
+}
+
+/** Rings around the inspected point and the one under the pointer or keyboard focus. */
+function drawOutlines(context: CanvasRenderingContext2D, scene: Scene): void {
+  const ring = (placed: PlacedPoint, extra: number) => {
+    const sx = placed.x * scene.transform.k + scene.transform.x;
+    const sy = placed.y * scene.transform.k + scene.transform.y;
+    context.moveTo(sx + placed.radius + extra, sy);
+    context.arc(sx, sy, placed.radius + extra, 0, 2 * Math.PI);
+  };
+
+  for (const [placed, colour] of [
+    [scene.inspected, scene.colours.foreground],
+    [scene.highlighted, scene.colours.focus],
+  ] as const) {
+    if (placed) {
+      context.beginPath();
+      ring(placed, 3.5);
+      context.lineWidth = 2;
+      context.strokeStyle = colour;
+      context.stroke();
+    }
+  }
+}
+
