@@ -16,7 +16,7 @@ export function plotMargins(projection: Projection): Margins {
   return projection === 'accuracy-size' ? { top: 16, right: 20, bottom: 40, left: 56 } : { top: 16, right: 16, bottom: 16, left: 16 };
 }
 
-/** Formats 10^exponent as a parameter count: 1k, 10k, 1.2M. */
+/** Formats a parameter count for an axis: 1k, 10k, 1.2M. */
 export function formatParameterCount(count: number): string {
   if (count >= 1e6) {
     return `${Number((count / 1e6).toPrecision(3))}M`;

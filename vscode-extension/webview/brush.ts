@@ -1,5 +1,5 @@
 // Rectangle selection with d3-brush in the plot's SVG layer. It is on only in brush mode, so a drag
-// pans the plot otherwise; the rectangle is in screen pixels and cleared when the view zooms.
+// pans the plot otherwise. The rectangle is in screen pixels and is cleared when the view zooms.
 import { brush, type BrushBehavior } from 'd3-brush';
 import { select, type Selection } from 'd3-selection';
 

@@ -29,7 +29,7 @@ export interface Series {
   values: Array<{ epoch: number; value: number }>;
 }
 
-/** A line chart of values per epoch; `percent` formats the axis as accuracy. */
+/** Draws a line chart of values per epoch. With `percent`, the axis shows accuracy in percent. */
 export function lineChart(title: string, series: Series[], percent: boolean): HTMLElement {
   const figure = element('figure', 'chart');
   figure.append(element('figcaption', undefined, title));
@@ -105,7 +105,7 @@ export function classBars(accuracies: readonly number[], classNames: readonly st
   return figure;
 }
 
-/** The confusion matrix as a grid of cells whose opacity is the row's share: rows are true classes, columns predictions. */
+/** Draws the confusion matrix as a grid: rows are true classes, columns predictions, and opacity the row's share. */
 export function confusionGrid(matrix: readonly (readonly number[])[], classNames: readonly string[]): HTMLElement {
   const figure = element('figure', 'chart');
   figure.append(element('figcaption', undefined, 'Confusion matrix (rows: true class, columns: predicted)'));

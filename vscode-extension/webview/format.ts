@@ -8,7 +8,7 @@ export function formatCount(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : value.toLocaleString('en');
 }
 
-/** Creates an element with a class and text, the page's only way to put server text into the DOM (never as HTML). */
+/** Creates an element with a class and text. The text is set as textContent, never as HTML, so server strings cannot add markup. */
 export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const created = document.createElement(tag);
   if (className) {

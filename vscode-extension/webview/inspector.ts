@@ -32,11 +32,17 @@ function button(label: string, onPress: () => void, disabledReason?: string): HT
   return created;
 }
 
-/** The epochs to plot: the latest finished run's, or the running job's so far. */
+/** Picks the epochs to plot: the running job's so far, else the latest finished run's. */
 function epochCurves(model: ModelDetail): { loss: Series[]; accuracy: Series[]; source: string } {
   const running = model.jobs?.find((job) => job.state === 'running' && (job.epochMetrics?.length ?? 0) > 0);
   const epochs = running ? running.epochMetrics ?? [] : model.latestRun?.epochs ?? [];
-  const source = running ? `job ${running.id}, running` : model.latestRun ? `run ${model.latestRun.id}, seed ${model.latestRun.seed}` : 'no run yet';
+  let source = 'no run yet';
+  if (running) {
+    source = `job ${running.id}, running`;
+  } else if (model.latestRun) {
+    source = `run ${model.latestRun.id}, seed ${model.latestRun.seed}`;
+  }
+
   const series = (name: string, className: string, pick: (epoch: (typeof epochs)[number]) => number | undefined): Series => ({
     name,
     className,
@@ -71,7 +77,8 @@ function metricsList(model: ModelDetail): HTMLElement {
   if (comparison && comparison.difference !== undefined) {
     const sign = comparison.difference >= 0 ? '+' : '−';
     const spread = comparison.seedSpread === null || comparison.seedSpread === undefined ? 'seed spread unknown (one run each)' : `seed spread ${formatPercent(comparison.seedSpread)}`;
-    const verdict = comparison.exceedsSeedSpread === true ? ', larger than the spread' : comparison.exceedsSeedSpread === false ? ', inside the spread' : '';
+    const verdicts = { true: ', larger than the spread', false: ', inside the spread' };
+    const verdict = comparison.exceedsSeedSpread === null || comparison.exceedsSeedSpread === undefined ? '' : verdicts[`${comparison.exceedsSeedSpread}`];
     rows.push(['vs parent', `${sign}${formatPercent(Math.abs(comparison.difference))} (${spread}${verdict})`]);
   }
 

@@ -1,6 +1,6 @@
-// Keyboard use of the plot: arrow keys move a focus between models (the nearest in that direction),
-// Enter or Space inspects the focused model, + and - zoom, 0 resets the zoom, B toggles area
-// selection and Escape clears the focus and the selection.
+// Keyboard use of the plot. Arrow keys move a focus to the nearest model in that direction, and
+// Enter or Space inspects it. + and - zoom, 0 resets the zoom, B toggles area selection, and Escape
+// clears the focus and the selection.
 import { formatCount, formatPercent } from './format';
 import { directionOfKey, nextInDirection } from './navigation';
 import type { Plot } from './plot';

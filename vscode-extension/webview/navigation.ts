@@ -10,7 +10,7 @@ export interface Located {
 
 const unit: Record<Direction, [number, number]> = { left: [-1, 0], right: [1, 0], up: [0, -1], down: [0, 1] };
 
-/** The index of the point to move to from `from` (screen coordinates, y down), or -1 when none lies that way. */
+/** Returns the index of the point to move to from `from` (screen coordinates, y down), or -1 when none lies that way. */
 export function nextInDirection(points: ArrayLike<Located>, from: Located, direction: Direction): number {
   const [dx, dy] = unit[direction];
   let best = -1;

@@ -1,7 +1,7 @@
 // The overview plot: every model a mark on one canvas, drawn by hand in batches (one path per
 // darkness level and mark), with an SVG layer on top for the axes, the brush and the pointer. Points
-// are laid out once in "base" pixels; zoom and pan only change the transform, and the quadtree over
-// base pixels answers hover and brush without a rebuild.
+// are laid out once in "base" pixels, and zoom and pan only change the transform. The quadtree over
+// base pixels serves hover and brush without a rebuild.
 import { quadtree, type Quadtree } from 'd3-quadtree';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
@@ -236,7 +236,7 @@ export class Plot {
     return this.lastDrawMilliseconds;
   }
 
-  /** The point nearest to a screen position, when the position is on or next to its mark. */
+  /** Finds the point nearest to a screen position, when the position is on or next to its mark. */
   pointAt(screenX: number, screenY: number): PlacedPoint | null {
     const [bx, by] = this.transform.invert([screenX, screenY]);
     const reach = 9 + hoverSlack;
@@ -249,7 +249,7 @@ export class Plot {
     return Math.hypot(sx - screenX, sy - screenY) <= found.radius + hoverSlack ? found : null;
   }
 
-  /** The points whose centres lie inside a rectangle in screen pixels. */
+  /** Collects the points whose centres lie inside a rectangle in screen pixels. */
   pointsInRectangle(x0: number, y0: number, x1: number, y1: number): PlacedPoint[] {
     const [left, top] = this.transform.invert([Math.min(x0, x1), Math.min(y0, y1)]);
     const [right, bottom] = this.transform.invert([Math.max(x0, x1), Math.max(y0, y1)]);

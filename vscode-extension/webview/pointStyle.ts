@@ -1,5 +1,5 @@
-// How one model is drawn in the overview: its radius from the parameter count, its darkness from
-// the accuracy that colours the plot, and its mark from the training status. Pure, so the numbers
+// The drawing rules of one model in the overview: its radius from the parameter count, its darkness
+// from the accuracy that colours the plot, and its mark from the training status. Pure, so the numbers
 // are unit-tested apart from the canvas.
 import type { OverviewPoint } from '../src/shared/messages';
 
@@ -33,7 +33,7 @@ export function markOf(status: string | null | undefined): PointMark {
   }
 }
 
-/** The accuracy that colours a point: the chosen class's test accuracy, or the validation accuracy. */
+/** Returns the accuracy that colours a point: the chosen class's test accuracy, or the validation accuracy. */
 export function colourValue(point: OverviewPoint, classIndex: number | null): number | null {
   const value = classIndex === null ? point.validationAccuracy : point.classAccuracy;
   return value === null || value === undefined || !Number.isFinite(value) ? null : value;
@@ -44,7 +44,7 @@ export interface ValueRange {
   max: number;
 }
 
-/** The range of the colouring accuracy over the trained points; null when no point has one. */
+/** Returns the range of the colouring accuracy over the trained points, or null when no point has one. */
 export function valueRange(points: Iterable<OverviewPoint>, classIndex: number | null): ValueRange | null {
   let min = Infinity;
   let max = -Infinity;
@@ -60,8 +60,8 @@ export function valueRange(points: Iterable<OverviewPoint>, classIndex: number |
 }
 
 /**
- * The darkness level (0 to darknessLevels − 1) of an accuracy: the range is stretched over the levels
- * so the differences inside one population show, with the best model darkest.
+ * Returns the darkness level (0 to darknessLevels − 1) of an accuracy. The range is stretched over
+ * the levels so the differences inside one population show, with the best model darkest.
  */
 export function darknessLevel(value: number | null, range: ValueRange | null): number {
   if (value === null || range === null) {
@@ -74,7 +74,7 @@ export function darknessLevel(value: number | null, range: ValueRange | null): n
   return Math.round(darkness * (darknessLevels - 1));
 }
 
-/** The share of the foreground colour mixed into the background at a darkness level. */
+/** Returns the share of the foreground colour mixed into the background at a darkness level. */
 export function darknessOfLevel(level: number): number {
   return level / (darknessLevels - 1);
 }
@@ -111,7 +111,7 @@ export function radiusScale(points: Iterable<OverviewPoint>): RadiusScale {
   };
 }
 
-/** Whether the view can place the point (the server sends null coordinates for models it cannot place yet). */
+/** Tells whether the view can place the point (the server sends null coordinates for models it cannot place yet). */
 export function isPlaced(point: OverviewPoint): boolean {
   return typeof point.x === 'number' && typeof point.y === 'number' && Number.isFinite(point.x) && Number.isFinite(point.y);
 }

@@ -1,6 +1,6 @@
 // window.__remapTest: what the browser test reads from the running page. Every figure is measured
-// or counted on the page's real code paths (the same draw, hover lookup and brush query the user
-// triggers); nothing here changes how the page behaves.
+// or counted on the page's real code paths, the same draw, hover lookup and brush query the user
+// triggers. Nothing here changes how the page behaves.
 import type { WebviewState } from '../src/shared/messages';
 import type { Plot } from './plot';
 

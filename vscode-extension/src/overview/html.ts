@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 export interface OverviewHtmlOptions {
   /** webview.cspSource: the origin the webview loads extension resources from. */
   cspSource: string;
-  /** The address of dist/webview.js as the webview sees it. */
+  /** The address of dist/webview.js inside the webview (webview.asWebviewUri). */
   scriptUri: string;
-  /** The address of dist/webview-style.css as the webview sees it. */
+  /** The address of dist/webview-style.css inside the webview (webview.asWebviewUri). */
   styleUri: string;
   /** A fresh nonce for this page load. */
   nonce: string;
@@ -19,8 +19,8 @@ export function createNonce(): string {
 }
 
 /**
- * The policy: nothing by default, the one script with the nonce, styles and fonts from the extension,
- * images from the extension or data: URIs, and no connections at all, because the host fetches.
+ * Builds the policy: nothing by default, the one script with the nonce, styles and fonts from the
+ * extension, images from the extension or data: URIs, and no connections, because the host fetches.
  */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [

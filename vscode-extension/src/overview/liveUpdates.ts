@@ -1,6 +1,6 @@
 // New and changed models while the overview is open. Job events name the models whose state
-// changed; after a quiet second the panel fetches the models added since the last fetch (ids above
-// the largest known one) and the named models' points, and posts only what differs. Free of the
+// changed. After a quiet second the panel fetches the models added since the last fetch (ids above
+// the largest known one) and the named models' points, then posts only what differs. Free of the
 // vscode module, so it is unit-tested with a fake server.
 import type { RemapApi } from '../api/client';
 import type { JobEvent } from '../connection';
@@ -40,7 +40,7 @@ export class LiveUpdates {
     const modelId = event.modelId;
     const inspected = modelId !== undefined && modelId === this.host.inspectedModelId();
     if (event.type === 'reset') {
-      // The server's event store was reset: nothing says which models changed.
+      // The server's event store was reset, so no event names the models that changed.
       this.fullRefreshNeeded = true;
     } else if (event.type === 'job-state' && modelId !== undefined && refreshingJobStates.has(event.data?.state ?? '')) {
       this.changedModelIds.add(modelId);

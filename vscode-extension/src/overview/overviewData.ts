@@ -63,7 +63,7 @@ export async function fetchOverviewPoint(api: RemapApi, query: OverviewQuery, mo
   return { point: page.focus ?? null, page };
 }
 
-/** The class names of a dataset, for the class picker and the per-class bars; empty when the server lists none. */
+/** Fetches the class names of a dataset, for the class picker and the per-class bars, numbered when the server lists none. */
 export async function fetchClassNames(api: RemapApi, dataset: string): Promise<string[]> {
   const datasets = await unwrap(api.GET('/api/v1/datasets'));
   const match = datasets.find((candidate) => candidate.name === dataset);
@@ -79,7 +79,7 @@ export async function fetchClassNames(api: RemapApi, dataset: string): Promise<s
   return Array.from({ length: match.classes ?? 0 }, (_, index) => `class ${index}`);
 }
 
-/** The model, its parent and the diff from the parent, for the inspector. */
+/** Fetches the model, its parent and the diff from the parent, for the inspector. */
 export async function fetchInspection(api: RemapApi, modelId: number): Promise<InspectionData> {
   const model = await unwrap(api.GET('/api/v1/models/{id}', { params: { path: { id: modelId } } }));
   const parentId = model.parentId;

@@ -99,7 +99,7 @@ export function parseShortForm(layers: string | null | undefined, outputSizes?: 
   return tokens.map((token, index) => ({ kind: kindOfShortForm(token), text: token, outputSize: sizes ? sizes[index] : null }));
 }
 
-/** The layers of a model's layer table (GET /api/v1/models/{id}), with output sizes from the output shapes. */
+/** Converts a model's layer table (GET /api/v1/models/{id}) to chip layers, with output sizes from the output shapes. */
 export function layersOfTable(rows: ReadonlyArray<{ kind?: string | null; text?: string | null; outputShape?: number[] | null }>): ChipLayer[] {
   return rows.map((row) => ({
     kind: row.kind ?? 'unknown',
@@ -108,7 +108,7 @@ export function layersOfTable(rows: ReadonlyArray<{ kind?: string | null; text?:
   }));
 }
 
-/** The height of a block for a layer with this many output values: 4 + 6·log10(1 + values), at most 44. */
+/** Returns the block height for a layer with this many output values: 4 + 6·log10(1 + values), at most 44. */
 export function blockHeight(outputValues: number | null): number {
   if (outputValues === null || !Number.isFinite(outputValues) || outputValues < 0) {
     return chipUnknownBlockHeight;
@@ -145,7 +145,7 @@ function formatCoordinate(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
-/** The chip as an SVG document, as the server's glyph draws it, for icons on the host side. */
+/** Renders the chip as an SVG document, as the server's glyph draws it, for icons on the host side. */
 export function chipSvg(layers: readonly ChipLayer[]): string {
   const geometry = chipGeometry(layers);
   const rectangles = geometry.blocks.map((block, index) => {

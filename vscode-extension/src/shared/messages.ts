@@ -5,7 +5,7 @@ import type { Schemas } from '../api/client';
 
 /**
  * One model of the overview. outputSizes (the element count of each layer's output, one per layer)
- * sizes the chip's blocks; servers that do not send it get chips with blocks of one height.
+ * sizes the chip's blocks. A server that does not send it gets chips with blocks of one height.
  */
 export type OverviewPoint = Schemas['OverviewPoint'] & { outputSizes?: number[] | null };
 export type OverviewBounds = Schemas['OverviewBounds'];
@@ -65,7 +65,7 @@ export type WebviewMessage =
   | { type: 'openAsFile'; modelId: number }
   | { type: 'compare'; modelIds: [number, number] };
 
-/** What the webview keeps across reloads with getState/setState, and the serializer restores. */
+/** The view state the webview keeps across reloads with getState/setState, and the serializer restores. */
 export interface WebviewState {
   dataset: string | null;
   projection: Projection;

@@ -5,7 +5,7 @@ import { LiveUpdates, type LiveUpdateHost } from '../../src/overview/liveUpdates
 import { PointIndex } from '../../src/overview/overviewData';
 import type { HostMessage, OverviewPoint } from '../../src/shared/messages';
 
-/** A fake overview endpoint over a list of points that the test changes between refreshes. */
+/** Serves a fake overview endpoint over a list of points that the test changes between refreshes. */
 function fakeOverview(points: OverviewPoint[]) {
   const requests: URL[] = [];
   const fakeFetch = async (request: Request) => {

@@ -5,7 +5,7 @@ import { fetchClassNames, fetchInspection, fetchOverviewPages, fetchOverviewPoin
 import { contentSecurityPolicy, createNonce, renderOverviewHtml } from '../../src/overview/html';
 import { parseWebviewState } from '../../src/shared/messages';
 
-/** A fake server: answers each path from a table and records the requested URLs. */
+/** Creates a fake server that builds each response with `answer` and records the requested URLs. */
 function fakeServer(answer: (url: URL) => { status?: number; body: unknown }) {
   const requests: URL[] = [];
   const fakeFetch = async (request: Request) => {
@@ -22,7 +22,8 @@ const query = { dataset: 'fashion-mnist-sample', projection: 'structure' as cons
 test('overview pages are followed until nextAfter is null', async () => {
   const { api, requests } = fakeServer((url) => {
     const after = Number(url.searchParams.get('after') ?? 0);
-    const next = after === 0 ? 3 : after === 3 ? 6 : null;
+    const nextAfterByAfter: Record<number, number | null> = { 0: 3, 3: 6, 6: null };
+    const next = nextAfterByAfter[after];
     return { body: { modelCount: 8, points: [{ id: after + 1 }, { id: after + 2 }], nextAfter: next } };
   });
   const pages: Array<{ ids: number[]; complete: boolean }> = [];

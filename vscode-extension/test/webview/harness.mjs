@@ -114,7 +114,7 @@ export async function startHarness() {
     }
 
     if (path === '/favicon.ico') {
-      // Chromium asks for it on its own; a webview has none, so answer with no content.
+      // Chromium requests it on its own, and a webview has none, so the response is empty.
       response.writeHead(204).end();
       return;
     }
@@ -229,7 +229,7 @@ export async function posted(page, type) {
   return page.evaluate((wanted) => window.__posted.filter((message) => message.type === wanted), type);
 }
 
-/** The overview message the panel posts for a recorded GET /api/v1/overview response. */
+/** Builds the overview message the panel posts for a recorded GET /api/v1/overview response. */
 export function overviewMessage(response, classNames, { projection = response.projection, classIndex = response.classIndex ?? null } = {}) {
   return {
     type: 'overview',
@@ -246,7 +246,7 @@ export function overviewMessage(response, classNames, { projection = response.pr
   };
 }
 
-/** The RGBA of the canvas pixel under a point of the plot, in CSS pixels from the plot's top left. */
+/** Reads the RGBA of the canvas pixel under a point given in CSS pixels from the plot's top left. */
 export async function pixelAt(page, x, y) {
   return page.evaluate(
     ([px, py]) => {

@@ -28,14 +28,35 @@ const architectures = [
   ['conv8k5 → tanh → avg2 → flat → dense32 → drop0.25 → dense10', [4608, 4608, 1152, 1152, 32, 32, 10]],
 ];
 
+/** Shares of the statuses in the synthetic population: mostly trained, a few of every other mark. */
+const statusShares = [
+  ['succeeded', 0.94],
+  ['queued', 0.02],
+  ['running', 0.01],
+  ['diverged', 0.015],
+  ['failed', 0.005],
+  ['cancelled', 0.01],
+];
+
+function statusOf(roll) {
+  let cumulative = 0;
+  for (const [status, share] of statusShares) {
+    cumulative += share;
+    if (roll < cumulative) {
+      return status;
+    }
+  }
+
+  return 'cancelled';
+}
+
 function syntheticPoints() {
   const next = random(20261205);
   const gaussian = () => Math.sqrt(-2 * Math.log(next() + 1e-12)) * Math.cos(2 * Math.PI * next());
   const centres = Array.from({ length: 12 }, () => [next() * 80 - 40, next() * 60 - 30]);
   return Array.from({ length: modelCount }, (_, index) => {
     const [cx, cy] = centres[index % centres.length];
-    const roll = next();
-    const status = roll < 0.94 ? 'succeeded' : roll < 0.96 ? 'queued' : roll < 0.97 ? 'running' : roll < 0.985 ? 'diverged' : roll < 0.99 ? 'failed' : 'cancelled';
+    const status = statusOf(next());
     const [layers, outputSizes] = architectures[index % architectures.length];
     const trained = status === 'succeeded';
     return {
@@ -83,8 +104,8 @@ test('50,000 models render, hover and brush in time', async () => {
   // The message goes in as JSON so the figure is the page's own work, not the test driver's transfer.
   const receive = await page.evaluate(async (json) => {
     const parsed = JSON.parse(json);
-    // Registered after the page's listener, so it runs once the page has handled the message; the
-    // draw the page requested then runs in the next frame, before this frame callback.
+    // This listener is registered after the page's, so it runs once the page has handled the message.
+    // The draw the page requested runs in the next frame, before this frame callback.
     const handled = new Promise((resolve) => window.addEventListener('message', () => requestAnimationFrame(resolve), { once: true }));
     const started = performance.now();
     window.postMessage(parsed, '*');
