@@ -24,6 +24,8 @@ let bounds: OverviewBounds | null = null;
 let complete = false;
 let classNames: string[] = [];
 let selectedIds: number[] = [];
+/** The dataset and projection drawn now; state changes as soon as the user asks for another view. */
+let shownView: { dataset: string; projection: string } | null = null;
 /** Time spent in handlers, for the browser test's figures. */
 const timings = { lastMessageMilliseconds: 0, lastSelectMilliseconds: 0 };
 
@@ -178,6 +180,9 @@ function receive(message: HostMessage): void {
     case 'overview': {
       const data = message.data;
       const restoring = pendingTransform !== null && data.dataset === state.dataset && data.projection === state.projection;
+      // Another colouring of the same view keeps the zoom: the points stay where they were.
+      const sameView = shownView !== null && shownView.dataset === data.dataset && shownView.projection === data.projection;
+      shownView = { dataset: data.dataset, projection: data.projection };
       Object.assign(state, { dataset: data.dataset, projection: data.projection, classIndex: data.classIndex });
       classNames = data.classNames;
       modelCount = data.modelCount;
@@ -189,7 +194,7 @@ function receive(message: HostMessage): void {
       redraw();
       if (restoring && pendingTransform) {
         plot.setTransform(pendingTransform);
-      } else {
+      } else if (!sameView) {
         plot.resetZoom();
       }
 

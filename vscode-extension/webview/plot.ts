@@ -119,6 +119,10 @@ export class Plot {
       this.groups.get(placed.mark)?.[placed.level].push(placed);
     }
 
+    // Keep the pointer's or keyboard's focus on the same model when its point object is replaced.
+    const highlightedId = this.highlighted?.point.id;
+    this.highlighted = highlightedId === undefined ? null : this.placed.find((placed) => placed.point.id === highlightedId) ?? null;
+
     this.bounds = bounds;
     this.fitScales();
     this.requestDraw();

@@ -12,6 +12,10 @@ export interface OverviewQuery {
   classIndex: number | null;
 }
 
+export function sameQuery(left: OverviewQuery, right: OverviewQuery): boolean {
+  return left.dataset === right.dataset && left.projection === right.projection && left.classIndex === right.classIndex;
+}
+
 /** Points per request: the server's default page size, well inside its 50,000 limit. */
 export const overviewPageSize = 10_000;
 
@@ -125,6 +129,11 @@ export class PointIndex {
     }
 
     return max;
+  }
+
+  /** Returns the stored points in id order, the order the server pages them in. */
+  values(): OverviewPoint[] {
+    return [...this.byId.values()].sort((left, right) => (left.id as number) - (right.id as number));
   }
 
   has(id: number): boolean {

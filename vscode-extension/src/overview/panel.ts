@@ -4,11 +4,11 @@
 // page's buttons ask for.
 import * as vscode from 'vscode';
 import type { RemapConnection } from '../connection';
-import type { HostMessage, Projection, WebviewMessage, WebviewState } from '../shared/messages';
+import type { HostMessage, OverviewData, Projection, WebviewMessage, WebviewState } from '../shared/messages';
 import { parseWebviewState } from '../shared/messages';
 import { createNonce, renderOverviewHtml } from './html';
 import { LiveUpdates } from './liveUpdates';
-import { fetchClassNames, fetchInspection, fetchOverviewPages, PointIndex, type OverviewQuery } from './overviewData';
+import { fetchClassNames, fetchInspection, fetchOverviewPages, PointIndex, sameQuery, type OverviewQuery } from './overviewData';
 
 export interface OverviewOptions {
   dataset?: string;
@@ -32,6 +32,8 @@ export class OverviewPanel {
   /** Increases with every load, so the pages of a superseded load are dropped. */
   private generation = 0;
   private loading = false;
+  /** The last view posted, without its points (they are in this.points), kept up to date by live updates. */
+  private lastView: Omit<OverviewData, 'points'> | null = null;
   /** Whether the last load ended in an error, so a reconnect loads the view instead of comparing it. */
   private loadFailed = false;
   private readonly liveUpdates: LiveUpdates;
@@ -109,7 +111,14 @@ export class OverviewPanel {
       generation: () => this.generation,
       isLoading: () => this.loading,
       inspectedModelId: () => this.inspectedModelId,
-      post: (message) => this.post(message),
+      post: (message) => {
+        if (message.type === 'updatePoints' && this.lastView) {
+          this.lastView.modelCount = message.modelCount;
+          this.lastView.bounds = message.bounds ?? this.lastView.bounds;
+        }
+
+        this.post(message);
+      },
       refreshInspection: (modelId) => this.inspect(modelId),
     });
 
@@ -142,17 +151,26 @@ export class OverviewPanel {
 
   private async receive(message: WebviewMessage): Promise<void> {
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
+        const before = this.query;
         this.restore(parseWebviewState(message.state));
         if (this.connection.state === 'disconnected') {
           this.post({ type: 'status', connected: false, message: this.connection.problem });
         }
 
-        await this.load();
+        // The page reloads each time it is shown again (its context is not retained): a complete view
+        // of the same query is posted from memory instead of being fetched again.
+        if (this.lastView && this.lastView.complete && !this.loading && sameQuery(before, this.query)) {
+          this.post({ type: 'overview', data: { ...this.lastView, points: this.points.values() } });
+        } else {
+          await this.load();
+        }
+
         if (this.inspectedModelId !== null) {
           await this.inspect(this.inspectedModelId);
         }
         return;
+      }
       case 'setProjection':
         this.query = { ...this.query, projection: message.projection };
         await this.load();
@@ -223,6 +241,7 @@ export class OverviewPanel {
     const query = this.query;
     this.loading = true;
     this.loadFailed = false;
+    this.lastView = null;
     this.points.clear();
     this.post({ type: 'loading', dataset: query.dataset, projection: query.projection, classIndex: query.classIndex });
 
@@ -237,10 +256,14 @@ export class OverviewPanel {
           this.points.merge(points);
           if (first) {
             first = false;
-            const data = { ...query, classNames, modelCount: page.modelCount ?? points.length, points, bounds: page.bounds ?? null, complete };
-            this.post({ type: 'overview', data });
+            this.lastView = { ...query, classNames, modelCount: page.modelCount ?? points.length, bounds: page.bounds ?? null, complete };
+            this.post({ type: 'overview', data: { ...this.lastView, points } });
           } else {
             this.post({ type: 'appendPoints', points, complete });
+          }
+
+          if (this.lastView) {
+            this.lastView.complete = complete;
           }
         },
         () => generation !== this.generation,

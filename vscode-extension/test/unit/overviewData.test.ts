@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createRemapApi } from '../../src/api/client';
-import { fetchClassNames, fetchInspection, fetchOverviewPages, fetchOverviewPoint, overviewPageSize, PointIndex } from '../../src/overview/overviewData';
+import { fetchClassNames, fetchInspection, fetchOverviewPages, fetchOverviewPoint, overviewPageSize, PointIndex, sameQuery } from '../../src/overview/overviewData';
 import { contentSecurityPolicy, createNonce, renderOverviewHtml } from '../../src/overview/html';
 import { parseWebviewState } from '../../src/shared/messages';
 
@@ -143,6 +143,24 @@ test('point index returns only new or changed points', () => {
   );
   assert.equal(index.maxId, 5);
   assert.equal(index.size, 3);
+});
+
+test('point index lists points in id order', () => {
+  const index = new PointIndex();
+  index.merge([{ id: 9 }, { id: 2 }, { id: 5 }]);
+
+  assert.deepEqual(
+    index.values().map((point) => point.id),
+    [2, 5, 9],
+  );
+});
+
+test('queries differ by class index', () => {
+  const structure = { dataset: 'd', projection: 'structure' as const, classIndex: null };
+
+  assert.equal(sameQuery(structure, { ...structure }), true);
+  assert.equal(sameQuery(structure, { ...structure, classIndex: 0 }), false);
+  assert.equal(sameQuery(structure, { ...structure, projection: 'prediction' }), false);
 });
 
 test('policy allows only the nonce script and extension styles', () => {

@@ -213,6 +213,25 @@ test('class colouring changes the colour of points', async () => {
   assert.ok((await page.locator('.legend-bar').innerText()).includes(`accuracy on ${classNames[6]}`));
 });
 
+test('zoom stays for a class, resets for a view', async () => {
+  const page = await openStructure();
+  const byClass = await readFixture('overview-structure-class6.json');
+  const accuracySize = await readFixture('overview-accuracy-size.json');
+  const box = await page.evaluate(() => window.__remapTest.plotBox());
+  await page.mouse.move(box.left + box.width / 3, box.top + box.height / 3);
+  await page.mouse.wheel(0, -400);
+  await page.waitForFunction(() => window.__remapTest.transform().k > 1);
+  const zoomed = await page.evaluate(() => window.__remapTest.transform());
+
+  await send(page, overviewMessage(byClass, classNames, { classIndex: 6 }));
+  const afterClass = await page.evaluate(() => window.__remapTest.transform());
+  await send(page, overviewMessage(accuracySize, classNames));
+  const afterView = await page.evaluate(() => window.__remapTest.transform());
+
+  assert.deepEqual(afterClass, zoomed);
+  assert.deepEqual(afterView, { x: 0, y: 0, k: 1 });
+});
+
 test('failed and pending models are drawn apart from trained ones', async () => {
   const page = await openStructure();
   const error = hexToRgb(themeColour('light', '--vscode-errorForeground'));
