@@ -138,6 +138,7 @@ function closeInspector(): void {
   updateHint();
   plot.requestDraw();
   saveState(state);
+  postToHost({ type: 'closeInspector' });
   plot.svg.focus();
 }
 

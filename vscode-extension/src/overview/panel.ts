@@ -58,6 +58,12 @@ export class OverviewPanel {
       return;
     }
 
+    // Another call may have opened the panel while the user picked a dataset.
+    if (OverviewPanel.current) {
+      await OverviewPanel.show(context, connection, { ...options, dataset });
+      return;
+    }
+
     const panel = vscode.window.createWebviewPanel(viewType, OverviewPanel.title(dataset), vscode.ViewColumn.Active, OverviewPanel.webviewOptions(context));
     const state: WebviewState = { dataset, projection: 'structure', classIndex: null, inspectedModelId: options.focusModelId ?? null, transform: null };
     OverviewPanel.current = new OverviewPanel(panel, context, connection, state);
@@ -181,6 +187,9 @@ export class OverviewPanel {
         return;
       case 'inspect':
         await this.inspect(message.modelId);
+        return;
+      case 'closeInspector':
+        this.inspectedModelId = null;
         return;
       case 'select':
         // The selection lives in the page; the host has nothing to do with it until Compare.

@@ -57,6 +57,8 @@ export type WebviewMessage =
   | { type: 'setProjection'; projection: Projection }
   | { type: 'setClass'; classIndex: number | null }
   | { type: 'inspect'; modelId: number }
+  /** The user closed the inspector, so events about that model no longer refresh it. */
+  | { type: 'closeInspector' }
   | { type: 'select'; modelIds: number[] }
   /** Fetches the current view again, after an error. */
   | { type: 'reload' }

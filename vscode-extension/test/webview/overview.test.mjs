@@ -298,6 +298,11 @@ test('inspector shows chips, changes, curves, classes and confusion', async () =
     await inspector.getByRole('button', { name, exact: true }).click();
     assert.deepEqual(await posted(page, type), [{ type, modelId: child.id }]);
   }
+
+  await inspector.getByRole('button', { name: 'Close the inspector' }).click();
+  assert.deepEqual(await posted(page, 'closeInspector'), [{ type: 'closeInspector' }]);
+  assert.equal(await inspector.isHidden(), true);
+  assert.equal(await page.evaluate(() => window.__savedState.inspectedModelId), null);
 });
 
 test('keyboard moves between models and inspects one', async () => {
