@@ -29,6 +29,39 @@ export function formatParameterCount(count: number): string {
   return String(Math.round(count));
 }
 
+/**
+ * Picks the ticks of the log10 parameter axis: counts of 1, 2 and 5 times a power of ten while they
+ * fit, then powers of ten alone, and evenly spaced exponents when the zoom leaves fewer than two.
+ */
+export function parameterTicks(low: number, high: number, maxTicks: number): number[] {
+  const candidates = (multipliers: number[]) => {
+    const ticks: number[] = [];
+    for (let exponent = Math.floor(low); exponent <= Math.ceil(high); exponent++) {
+      for (const multiplier of multipliers) {
+        const tick = exponent + Math.log10(multiplier);
+        if (tick >= low && tick <= high) {
+          ticks.push(tick);
+        }
+      }
+    }
+
+    return ticks;
+  };
+
+  const fine = candidates([1, 2, 5]);
+  if (fine.length <= maxTicks && fine.length >= 2) {
+    return fine;
+  }
+
+  const coarse = candidates([1]);
+  if (coarse.length >= 2 && coarse.length <= maxTicks) {
+    return coarse;
+  }
+
+  const step = (high - low) / Math.max(1, maxTicks - 1);
+  return Array.from({ length: Math.max(2, maxTicks) }, (_, index) => low + index * step).filter((tick) => tick <= high + 1e-9);
+}
+
 export function drawAxes(
   layer: Selection<SVGGElement, unknown, null, undefined>,
   projection: Projection,
@@ -60,7 +93,8 @@ export function drawAxes(
 
   const vertical = layer.append('g').attr('class', 'axis axis-y');
   vertical.append('line').attr('x1', margin.left).attr('x2', margin.left).attr('y1', margin.top).attr('y2', bottom);
-  for (const tick of y.ticks(Math.max(2, Math.floor(height / 60)))) {
+  const [yLow, yHigh] = [...y.domain()].sort((left, right) => left - right);
+  for (const tick of parameterTicks(yLow, yHigh, Math.max(2, Math.floor(height / 40)))) {
     const position = y(tick);
     if (position < margin.top || position > bottom) {
       continue;

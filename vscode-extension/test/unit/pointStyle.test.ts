@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parameterTicks } from '../../webview/axes';
 import { colourValue, darknessLevel, darknessLevels, isPlaced, markOf, maximumRadius, minimumRadius, radiusScale, valueRange } from '../../webview/pointStyle';
 
 test('statuses map to marks', () => {
@@ -61,4 +62,23 @@ test('points without coordinates are not placed', () => {
   assert.equal(isPlaced({ id: 1, x: 0, y: 2 }), true);
   assert.equal(isPlaced({ id: 1, x: null, y: 2 }), false);
   assert.equal(isPlaced({ id: 1 }), false);
+});
+
+test('parameter ticks use 1, 2 and 5 times powers of ten', () => {
+  const ticks = parameterTicks(3, 5, 20).map((tick) => Math.round(10 ** tick));
+
+  assert.deepEqual(ticks, [1000, 2000, 5000, 10000, 20000, 50000, 100000]);
+});
+
+test('parameter ticks fall back to powers of ten', () => {
+  const ticks = parameterTicks(2, 6, 6).map((tick) => Math.round(10 ** tick));
+
+  assert.deepEqual(ticks, [100, 1000, 10000, 100000, 1000000]);
+});
+
+test('parameter ticks inside one decade are spaced evenly', () => {
+  const ticks = parameterTicks(4.1, 4.2, 3);
+
+  assert.equal(ticks.length, 3);
+  assert.ok(Math.abs(ticks[1] - 4.15) < 1e-9);
 });
