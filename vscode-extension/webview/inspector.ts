@@ -94,6 +94,30 @@ function metricsList(model: ModelDetail): HTMLElement {
   return list;
 }
 
+/** Lists each seed's run, so the spread behind the mean accuracy is visible. */
+function runTable(model: ModelDetail): HTMLElement {
+  const table = element('table', 'runs');
+  const head = element('tr');
+  for (const title of ['seed', 'validation', 'test', 'epochs', 'stopped by']) {
+    head.append(element('th', undefined, title));
+  }
+
+  table.append(head);
+  for (const run of model.runs ?? []) {
+    const row = element('tr');
+    row.append(
+      element('td', undefined, String(run.seed ?? '–')),
+      element('td', undefined, formatPercent(run.validationAccuracy)),
+      element('td', undefined, formatPercent(run.testAccuracy)),
+      element('td', undefined, String(run.epochs?.length ?? 0)),
+      element('td', undefined, run.stopReason ?? '–'),
+    );
+    table.append(row);
+  }
+
+  return table;
+}
+
 function section(title: string, ...content: Node[]): HTMLElement {
   const created = element('section', 'inspector-section');
   created.append(element('h3', undefined, title), ...content);
@@ -150,6 +174,10 @@ export function renderInspector(host: HTMLElement, data: InspectionData, classNa
   host.replaceChildren(header, toolbar, section('Architecture', chips, element('code', 'layers-text', layers.map((layer) => layer.text).join(' → '))), section('Metrics', metricsList(model)));
   if (data.parent) {
     host.append(section(`Changes from ${data.parent.name ?? `model ${data.parent.id}`}`, changeList(data)));
+  }
+
+  if ((model.runs?.length ?? 0) > 0) {
+    host.append(section(`Runs (${model.runs?.length} seeds)`, runTable(model)));
   }
 
   const curves = epochCurves(model);

@@ -34,6 +34,17 @@ export function installTestHook(sources: TestHookSources): void {
     },
     /** Draws now and returns the milliseconds the draw took. */
     draw: () => plot.drawNow(),
+    /**
+     * Draws now and reads one pixel back, which makes Chromium rasterise the recorded canvas commands,
+     * and returns the milliseconds of both. Chromium may defer rasterisation, so draw() alone can miss it.
+     */
+    drawAndRasterise: () => {
+      const started = performance.now();
+      plot.drawNow();
+      const canvas = document.querySelector('.plot-canvas') as HTMLCanvasElement;
+      canvas.getContext('2d')?.getImageData(0, 0, 1, 1);
+      return performance.now() - started;
+    },
     /** Screen position (pixels from the plot's top left) of data coordinates, with the current zoom. */
     toScreen: (x: number, y: number) => plot.toScreen(x, y),
     plotBox: () => {

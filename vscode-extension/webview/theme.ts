@@ -1,5 +1,6 @@
 // Colours for the canvas, read from VS Code's theme variables. The canvas cannot use CSS variables
 // directly, so they are resolved to rgb values here and read again when the theme changes.
+import { packPixel } from './discRaster';
 import { darknessLevels, darknessOfLevel } from './pointStyle';
 
 export interface ThemeColours {
@@ -13,6 +14,9 @@ export interface ThemeColours {
   selection: string;
   focus: string;
   grid: string;
+  /** The darkness fills and the selection colour as RGBA pixels for an ImageData buffer (see packPixel). */
+  packedDarkness: number[];
+  packedSelection: number;
 }
 
 type Rgb = [number, number, number];
@@ -48,7 +52,9 @@ export function readThemeColours(element: Element = document.body): ThemeColours
 
   const background = toRgb(first('--vscode-editor-background', '--vscode-sideBar-background'), [255, 255, 255]);
   const foreground = toRgb(first('--vscode-editor-foreground', '--vscode-foreground'), [0, 0, 0]);
-  const darkness = Array.from({ length: darknessLevels }, (_, level) => css(mix(background, foreground, darknessOfLevel(level))));
+  const darknessRgb = Array.from({ length: darknessLevels }, (_, level) => mix(background, foreground, darknessOfLevel(level)));
+  const darkness = darknessRgb.map(css);
+  const selection = toRgb(first('--vscode-charts-orange', '--vscode-editorWarning-foreground'), [209, 134, 22]);
   return {
     background: css(background),
     foreground: css(foreground),
@@ -56,9 +62,11 @@ export function readThemeColours(element: Element = document.body): ThemeColours
     error: css(toRgb(first('--vscode-errorForeground', '--vscode-editorError-foreground'), [229, 20, 0])),
     pending: css(toRgb(first('--vscode-charts-blue', '--vscode-textLink-foreground'), [0, 120, 212])),
     cancelled: css(toRgb(first('--vscode-descriptionForeground', '--vscode-disabledForeground'), [128, 128, 128])),
-    selection: css(toRgb(first('--vscode-charts-orange', '--vscode-editorWarning-foreground'), [209, 134, 22])),
+    selection: css(selection),
     focus: css(toRgb(first('--vscode-focusBorder', '--vscode-contrastActiveBorder'), [0, 127, 212])),
     grid: css(mix(background, foreground, 0.12)),
+    packedDarkness: darknessRgb.map((rgb) => packPixel(rgb.map(Math.round) as Rgb)),
+    packedSelection: packPixel(selection),
   };
 }
 

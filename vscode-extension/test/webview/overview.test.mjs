@@ -289,6 +289,7 @@ test('inspector shows chips, changes, curves, classes and confusion', async () =
   assert.equal(await inspector.locator('.bar-row').count(), child.latestRun.perClassTestAccuracy.length);
   assert.ok((await inspector.locator('.bar-row').first().innerText()).includes(classNames[0]));
   assert.equal(await inspector.locator('.confusion rect').count(), child.latestRun.confusionMatrix.length ** 2);
+  assert.equal(await inspector.locator('.runs tr').count(), child.runs.length + 1);
 
   for (const [name, type] of [
     ['Ablate', 'ablate'],
