@@ -1,8 +1,8 @@
 // Filled discs written straight into an ImageData buffer. In headless Chromium with --disable-gpu on
-// an 840×700 canvas, rasterising 50,000 antialiased arcs in one path took about 180 ms and this loop
-// about 25 ms (one measurement on a shared 2-core machine; test/webview/performance.test.mjs prints
-// the current figures). The discs are not antialiased, so the plot uses them only when many points
-// are visible.
+// an 840×700 canvas, rasterising 50,000 antialiased arcs in one path took about 180 ms, and this loop
+// about 25 ms. That was one measurement on a shared 2-core machine, and
+// test/webview/performance.test.mjs prints the current figures. The discs are not antialiased, so the
+// plot uses them only when many points are visible.
 
 /** Packs an opaque colour as one pixel of a Uint32Array over ImageData bytes (R, G, B, A in memory order). */
 export function packPixel([red, green, blue]: readonly [number, number, number]): number {
@@ -12,7 +12,7 @@ export function packPixel([red, green, blue]: readonly [number, number, number])
 
 let cached: { image: ImageData; pixels: Uint32Array } | null = null;
 
-/** A cleared pixel buffer of the canvas size, reused between draws while the size stays the same. */
+/** Returns a cleared pixel buffer of the canvas size, reused between draws while the size stays the same. */
 export function discBuffer(context: CanvasRenderingContext2D): { image: ImageData; pixels: Uint32Array } {
   const { width, height } = context.canvas;
   if (!cached || cached.image.width !== width || cached.image.height !== height) {
