@@ -1,6 +1,6 @@
 // Keyboard use of the plot. Arrow keys move a focus to the nearest model in that direction, and
-// Enter or Space inspects it. + and - zoom, 0 resets the zoom, B toggles area selection, and Escape
-// clears the focus and the selection.
+// Enter or Space inspects it, and S adds it to the selection or removes it. + and - zoom, 0 resets
+// the zoom, B toggles area selection, and Escape clears the focus and the selection.
 import { formatCount, formatPercent } from './format';
 import { directionOfKey, nextInDirection } from './navigation';
 import type { Plot } from './plot';
@@ -9,6 +9,8 @@ export interface PlotKeyActions {
   inspect(modelId: number): void;
   clearSelection(): void;
   toggleBrush(): void;
+  /** Adds the model to the selection, or removes it when it is selected. */
+  toggleSelected(modelId: number): void;
   /** Reads a sentence out through the page's live region. */
   announce(text: string): void;
 }
@@ -58,6 +60,12 @@ export function handlePlotKey(event: KeyboardEvent, plot: Plot, actions: PlotKey
     case 'b':
     case 'B':
       actions.toggleBrush();
+      break;
+    case 's':
+    case 'S':
+      if (plot.highlighted) {
+        actions.toggleSelected(plot.highlighted.point.id as number);
+      }
       break;
     default:
       return;

@@ -74,13 +74,14 @@ plotArea.append(plot.element, tooltip.element);
 plot.svg.setAttribute('tabindex', '0');
 plot.svg.setAttribute('role', 'application');
 plot.svg.setAttribute('aria-roledescription', 'scatter plot');
-plot.svg.setAttribute('aria-label', 'Models. Arrow keys move between models, Enter inspects, B toggles area selection, plus and minus zoom, 0 resets the zoom, Escape clears the selection.');
+plot.svg.setAttribute('aria-label', 'Models. Arrow keys move between models, Enter inspects, S selects or deselects, B toggles area selection, plus and minus zoom, 0 resets the zoom, Escape clears the selection.');
 plot.svg.setAttribute('aria-describedby', tooltip.element.id);
 plot.svg.addEventListener('keydown', (event) =>
   handlePlotKey(event, plot, {
     inspect: (modelId) => inspect(modelId),
     clearSelection: () => select([]),
     toggleBrush: () => setBrush(!plot.brush.active),
+    toggleSelected: (modelId) => select(selectedIds.includes(modelId) ? selectedIds.filter((id) => id !== modelId) : [...selectedIds, modelId]),
     announce: (text) => {
       announcer.textContent = text;
     },
@@ -90,7 +91,7 @@ plot.svg.addEventListener('keydown', (event) =>
 const main = element('div', 'main');
 const plotColumn = element('div', 'plot-column');
 plotColumn.append(plotArea, controls.legend, note);
-const hint = element('p', 'sidebar-hint', 'Click a model, or move to it with the arrow keys and press Enter, to inspect it. Select an area (B) to list the models in it and compare two.');
+const hint = element('p', 'sidebar-hint', 'Click a model, or move to it with the arrow keys and press Enter, to inspect it. Select an area (B), or models one by one with S, to list them and compare two.');
 sidebar.append(hint, controls.selection, inspectorHost);
 main.append(plotColumn, sidebar);
 app.append(controls.toolbar, banner, main, announcer);
@@ -162,8 +163,16 @@ function redraw(): void {
   const unplaced = points.length - plot.placedPoints.length;
   const loading = complete ? '' : ` · loading ${points.length.toLocaleString('en')} of ${modelCount.toLocaleString('en')}`;
   controls.summary.textContent = `${modelCount.toLocaleString('en')} models${loading}`;
+  if (complete && points.length === 0) {
+    note.hidden = false;
+    note.textContent = `No models on ${state.dataset ?? 'this dataset'} yet. Train one with "Remap: Train Model" or sample a population with "Remap: Sample Population"; new models appear here as they are queued.`;
+    return;
+  }
+
   note.hidden = unplaced === 0;
-  note.textContent = `${unplaced.toLocaleString('en')} ${unplaced === 1 ? 'model is' : 'models are'} not shown: this view has no position for ${unplaced === 1 ? 'it' : 'them'} yet (untrained models have no predictions or accuracy to place them by).`;
+  const subject = unplaced === 1 ? 'model is' : 'models are';
+  const object = unplaced === 1 ? 'it' : 'them';
+  note.textContent = `${unplaced.toLocaleString('en')} ${subject} not shown: this view has no position for ${object} yet (untrained models have no predictions or accuracy to place them by).`;
 }
 
 function replacePoints(next: OverviewPoint[]): void {

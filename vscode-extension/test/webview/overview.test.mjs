@@ -315,10 +315,16 @@ test('keyboard moves between models and inspects one', async () => {
   await page.keyboard.press('ArrowLeft');
   const second = await page.evaluate(() => window.__remapTest.highlightedId());
   await page.keyboard.press('Enter');
+  await page.keyboard.press('s');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('s');
 
   assert.ok(first !== null);
   assert.ok(second !== null);
   assert.deepEqual(await posted(page, 'inspect'), [{ type: 'inspect', modelId: second }]);
+  const third = await page.evaluate(() => window.__remapTest.highlightedId());
+  assert.deepEqual((await posted(page, 'select')).at(-1), { type: 'select', modelIds: [second, third] });
+  assert.equal(await page.getByRole('button', { name: 'Compare' }).isEnabled(), true);
   assert.ok(await page.locator('.tooltip').isVisible());
 });
 
@@ -354,6 +360,15 @@ test('state survives a reload', async () => {
   const restored = await reloaded.evaluate(() => window.__remapTest.transform());
   assert.ok(Math.abs(restored.k - saved.transform.k) < 1e-9);
   assert.ok(Math.abs(restored.x - saved.transform.x) < 1e-6);
+});
+
+test('empty dataset says how to add models', async () => {
+  const page = await openPage();
+
+  await send(page, overviewMessage({ ...structure, modelCount: 0, placedCount: 0, points: [], bounds: null }, classNames));
+
+  assert.equal(await page.evaluate(() => window.__remapTest.drawnCount()), 0);
+  assert.match(await page.locator('.note').innerText(), /^No models on fashion-mnist-sample yet\. Train one with "Remap: Train Model"/);
 });
 
 test('server error is shown with a retry', async () => {
