@@ -94,7 +94,7 @@ export function themeColour(theme, name) {
 const contentTypes = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
 /** Starts the page server and the browser; call close() when done. */
-export async function startHarness() {
+export async function startHarness({ deviceScaleFactor = 1 } = {}) {
   for (const file of ['webview.js', 'webview-style.css']) {
     if (!existsSync(join(root, 'dist', file))) {
       throw new Error(`dist/${file} is missing: run "node scripts/build.mjs" before the webview tests.`);
@@ -142,6 +142,7 @@ export async function startHarness() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_CACHE_HOME: join(home, '.cache') },
     viewport: { width: 1200, height: 760 },
+    deviceScaleFactor,
   });
   const url = `http://127.0.0.1:${server.address().port}/index.html`;
 
