@@ -121,8 +121,7 @@ function showTooltip(placed: PlacedPoint | null): void {
 
 function inspect(modelId: number): void {
   state.inspectedModelId = modelId;
-  plot.inspectedId = modelId;
-  plot.requestDraw();
+  plot.setInspected(modelId);
   saveState(state);
   postToHost({ type: 'inspect', modelId });
 }
@@ -133,11 +132,10 @@ function updateHint(): void {
 
 function closeInspector(): void {
   state.inspectedModelId = null;
-  plot.inspectedId = null;
+  plot.setInspected(null);
   inspectorHost.hidden = true;
   inspectorHost.replaceChildren();
   updateHint();
-  plot.requestDraw();
   saveState(state);
   postToHost({ type: 'closeInspector' });
   plot.svg.focus();
@@ -155,8 +153,8 @@ function select(modelIds: number[]): void {
 
 /** Lays the points out again and updates the counts, after any change to the set of points. */
 function redraw(): void {
-  plot.inspectedId = state.inspectedModelId;
   plot.setPoints(points, state.projection, state.classIndex, bounds);
+  plot.setInspected(state.inspectedModelId);
   const measure = state.classIndex === null ? 'validation accuracy' : `accuracy on ${classNames[state.classIndex] ?? `class ${state.classIndex}`}`;
   controls.showLegend(plot.range, measure);
 
@@ -238,8 +236,7 @@ function receive(message: HostMessage): void {
     }
     case 'inspection':
       state.inspectedModelId = message.data.model.id ?? null;
-      plot.inspectedId = state.inspectedModelId;
-      plot.requestDraw();
+      plot.setInspected(state.inspectedModelId);
       saveState(state);
       inspectorHost.hidden = false;
       updateHint();

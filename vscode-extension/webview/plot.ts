@@ -53,7 +53,10 @@ export class Plot {
   transform: ZoomTransform = zoomIdentity;
   range: ValueRange | null = null;
   highlighted: PlacedPoint | null = null;
-  inspectedId: number | null = null;
+  private inspectedId: number | null = null;
+  /** SVG rings around the hovered or focused point and the inspected one: moving them needs no canvas redraw. */
+  private readonly highlightRing: SVGCircleElement;
+  private readonly inspectedRing: SVGCircleElement;
   selectedIds = new Set<number>();
 
   /** Measurements the browser test reads. */
@@ -74,6 +77,9 @@ export class Plot {
 
     const svg = select(this.svg);
     this.axesLayer = svg.append('g').attr('class', 'axes');
+    const rings = svg.append('g').attr('class', 'rings').attr('aria-hidden', 'true');
+    this.inspectedRing = rings.append('circle').attr('class', 'ring-inspected').node() as SVGCircleElement;
+    this.highlightRing = rings.append('circle').attr('class', 'ring-highlight').node() as SVGCircleElement;
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.5, 500])
       .extent(() => [
@@ -207,6 +213,30 @@ export class Plot {
     select(this.svg).call(this.zoomBehavior.transform, zoomIdentity);
   }
 
+  setInspected(modelId: number | null): void {
+    this.inspectedId = modelId;
+    this.placeRings();
+  }
+
+  private placeRings(): void {
+    const inspected = this.inspectedId === null ? null : this.placed.find((placed) => placed.point.id === this.inspectedId) ?? null;
+    for (const [ring, placed] of [
+      [this.inspectedRing, inspected],
+      [this.highlightRing, this.highlighted],
+    ] as const) {
+      if (!placed) {
+        ring.setAttribute('display', 'none');
+        continue;
+      }
+
+      const [x, y] = this.screenOf(placed);
+      ring.setAttribute('display', 'inline');
+      ring.setAttribute('cx', String(x));
+      ring.setAttribute('cy', String(y));
+      ring.setAttribute('r', String(placed.radius + 3.5));
+    }
+  }
+
   requestDraw(): void {
     if (this.frame === 0) {
       this.frame = requestAnimationFrame(() => {
@@ -233,9 +263,8 @@ export class Plot {
       groups: this.groups,
       colours: this.colours,
       selectedIds: this.selectedIds,
-      inspected: this.placed.find((candidate) => candidate.point.id === this.inspectedId) ?? null,
-      highlighted: this.highlighted,
     });
+    this.placeRings();
     this.lastDrawMilliseconds = performance.now() - started;
     return this.lastDrawMilliseconds;
   }
@@ -279,7 +308,7 @@ export class Plot {
   setHighlighted(placed: PlacedPoint | null): void {
     if (placed !== this.highlighted) {
       this.highlighted = placed;
-      this.requestDraw();
+      this.placeRings();
       this.events.hover(placed);
     }
   }

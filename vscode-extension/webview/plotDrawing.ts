@@ -31,8 +31,6 @@ export interface Scene {
   groups: ReadonlyMap<PointMark, PlacedPoint[][]>;
   colours: ThemeColours;
   selectedIds: ReadonlySet<number>;
-  inspected: PlacedPoint | null;
-  highlighted: PlacedPoint | null;
 }
 
 /** Draws the scene on a cleared canvas and returns how many points were drawn. */
@@ -94,7 +92,6 @@ export function drawScene(context: CanvasRenderingContext2D, scene: Scene): numb
     }
   }
 
-  drawOutlines(context, scene);
   return drawn;
 }
 
@@ -165,27 +162,3 @@ function rasteriseTrained(context: CanvasRenderingContext2D, scene: Scene, visib
   context.putImageData(image, 0, 0);
   return drawn;
 }
-
-/** Rings around the inspected point and the one under the pointer or keyboard focus. */
-function drawOutlines(context: CanvasRenderingContext2D, scene: Scene): void {
-  const ring = (placed: PlacedPoint, extra: number) => {
-    const sx = placed.x * scene.transform.k + scene.transform.x;
-    const sy = placed.y * scene.transform.k + scene.transform.y;
-    context.moveTo(sx + placed.radius + extra, sy);
-    context.arc(sx, sy, placed.radius + extra, 0, 2 * Math.PI);
-  };
-
-  for (const [placed, colour] of [
-    [scene.inspected, scene.colours.foreground],
-    [scene.highlighted, scene.colours.focus],
-  ] as const) {
-    if (placed) {
-      context.beginPath();
-      ring(placed, 3.5);
-      context.lineWidth = 2;
-      context.strokeStyle = colour;
-      context.stroke();
-    }
-  }
-}
-

@@ -4,16 +4,12 @@ import { packPixel } from './discRaster';
 import { darknessLevels, darknessOfLevel } from './pointStyle';
 
 export interface ThemeColours {
-  background: string;
-  foreground: string;
   /** One fill per darkness level, from the background towards the foreground. */
   darkness: string[];
   error: string;
   pending: string;
   cancelled: string;
   selection: string;
-  focus: string;
-  grid: string;
   /** The darkness fills and the selection colour as RGBA pixels for an ImageData buffer (see packPixel). */
   packedDarkness: number[];
   packedSelection: number;
@@ -56,15 +52,11 @@ export function readThemeColours(element: Element = document.body): ThemeColours
   const darkness = darknessRgb.map(css);
   const selection = toRgb(first('--vscode-charts-orange', '--vscode-editorWarning-foreground'), [209, 134, 22]);
   return {
-    background: css(background),
-    foreground: css(foreground),
     darkness,
     error: css(toRgb(first('--vscode-errorForeground', '--vscode-editorError-foreground'), [229, 20, 0])),
     pending: css(toRgb(first('--vscode-charts-blue', '--vscode-textLink-foreground'), [0, 120, 212])),
     cancelled: css(toRgb(first('--vscode-descriptionForeground', '--vscode-disabledForeground'), [128, 128, 128])),
     selection: css(selection),
-    focus: css(toRgb(first('--vscode-focusBorder', '--vscode-contrastActiveBorder'), [0, 127, 212])),
-    grid: css(mix(background, foreground, 0.12)),
     packedDarkness: darknessRgb.map((rgb) => packPixel(rgb.map(Math.round) as Rgb)),
     packedSelection: packPixel(selection),
   };
