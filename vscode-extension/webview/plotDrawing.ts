@@ -3,11 +3,11 @@
 // one per point. Points outside the canvas are skipped.
 import type { OverviewPoint } from '../src/shared/messages';
 import type { PointMark } from './pointStyle';
-import { discBuffer, fillDisc } from './discRaster';
+import { discBuffer, fillCross, fillDisc, fillRing } from './discRaster';
 import type { ThemeColours } from './theme';
 
 /**
- * Above this many visible trained points the discs are written into a pixel buffer instead of drawn
+ * Above this many visible trained points every mark is written into a pixel buffer instead of drawn
  * as antialiased arcs. Below it the arcs look better and cost little.
  */
 export const rasterThreshold = 4000;
@@ -34,131 +34,120 @@ export interface Scene {
 }
 
 /** Draws the scene on a cleared canvas and returns how many points were drawn. */
-export function drawScene(context: CanvasRenderingContext2D, scene: Scene): number {
-  let drawn = 0;
+
+type Visit = (placed: PlacedPoint, screenX: number, screenY: number) => void;
+
+/** Calls `visit` with the screen position of each point whose mark reaches into the canvas; returns how many. */
+function forEachVisible(points: Iterable<PlacedPoint>, scene: Scene, visit: Visit): number {
   const { k, x: tx, y: ty } = scene.transform;
-  const visible = (placed: PlacedPoint, sx: number, sy: number) =>
-    sx + placed.radius >= 0 && sx - placed.radius <= scene.width && sy + placed.radius >= 0 && sy - placed.radius <= scene.height;
-  const trace = (group: readonly PlacedPoint[], cross: boolean) => {
-    let traced = 0;
-    context.beginPath();
-    for (const placed of group) {
-      const sx = placed.x * k + tx;
-      const sy = placed.y * k + ty;
-      if (!visible(placed, sx, sy)) {
-        continue;
-      }
-
-      traced++;
-      context.moveTo(sx + placed.radius, sy);
-      context.arc(sx, sy, placed.radius, 0, 2 * Math.PI);
-      if (cross) {
-        const arm = placed.radius * 0.7;
-        context.moveTo(sx - arm, sy - arm);
-        context.lineTo(sx + arm, sy + arm);
-        context.moveTo(sx + arm, sy - arm);
-        context.lineTo(sx - arm, sy + arm);
-      }
-    }
-
-    return traced;
-  };
-
-  let visibleTrained = 0;
-  for (const group of scene.groups.get('trained') ?? []) {
-    for (const placed of group) {
-      if (visible(placed, placed.x * k + tx, placed.y * k + ty)) {
-        visibleTrained++;
-      }
+  let count = 0;
+  for (const placed of points) {
+    const sx = placed.x * k + tx;
+    const sy = placed.y * k + ty;
+    if (sx + placed.radius >= 0 && sx - placed.radius <= scene.width && sy + placed.radius >= 0 && sy - placed.radius <= scene.height) {
+      count++;
+      visit(placed, sx, sy);
     }
   }
 
-  if (visibleTrained > rasterThreshold) {
-    drawn += rasteriseTrained(context, scene, visible);
-  } else {
-    drawn += traceTrained(context, scene, visible, trace);
-  }
-
-  context.lineWidth = 1.5;
-  for (const [mark, colour, cross] of [
-    ['cancelled', scene.colours.cancelled, false],
-    ['pending', scene.colours.pending, false],
-    ['failed', scene.colours.error, true],
-  ] as const) {
-    for (const group of scene.groups.get(mark) ?? []) {
-      drawn += trace(group, cross);
-      context.strokeStyle = colour;
-      context.stroke();
-    }
-  }
-
-  return drawn;
+  return count;
 }
 
-type Visible = (placed: PlacedPoint, sx: number, sy: number) => boolean;
+function selectedPoints(scene: Scene): PlacedPoint[] {
+  return scene.selectedIds.size === 0 ? [] : scene.placed.filter((placed) => scene.selectedIds.has(placed.point.id as number));
+}
 
-/** Draws the trained points and the selection halos as vector arcs; returns the trained points drawn. */
-function traceTrained(context: CanvasRenderingContext2D, scene: Scene, visible: Visible, trace: (group: readonly PlacedPoint[], cross: boolean) => number): number {
-  const { k, x: tx, y: ty } = scene.transform;
+/** Draws the scene on a cleared canvas and returns how many points were drawn. */
+export function drawScene(context: CanvasRenderingContext2D, scene: Scene): number {
+  const trained = scene.groups.get('trained') ?? [];
+  const visibleTrained = trained.reduce((sum, group) => sum + forEachVisible(group, scene, () => {}), 0);
+  return visibleTrained > rasterThreshold ? rasterise(context, scene) : trace(context, scene);
+}
+
+/** Draws every mark as antialiased vector paths, one path per darkness level or mark; returns the points drawn. */
+function trace(context: CanvasRenderingContext2D, scene: Scene): number {
+  const addCircle = (x: number, y: number, radius: number) => {
+    context.moveTo(x + radius, y);
+    context.arc(x, y, radius, 0, 2 * Math.PI);
+  };
   let drawn = 0;
 
   // Selected points get a filled halo under their mark: one fill stays fast with 50,000 selected,
   // where a stroked ring per point does not.
-  if (scene.selectedIds.size > 0) {
-    context.beginPath();
-    for (const placed of scene.placed) {
-      if (scene.selectedIds.has(placed.point.id as number)) {
-        const sx = placed.x * k + tx;
-        const sy = placed.y * k + ty;
-        if (visible(placed, sx, sy)) {
-          context.moveTo(sx + placed.radius + 2.5, sy);
-          context.arc(sx, sy, placed.radius + 2.5, 0, 2 * Math.PI);
-        }
-      }
-    }
-
-    context.fillStyle = scene.colours.selection;
-    context.fill();
-  }
+  context.beginPath();
+  forEachVisible(selectedPoints(scene), scene, (placed, x, y) => addCircle(x, y, placed.radius + 2.5));
+  context.fillStyle = scene.colours.selection;
+  context.fill();
 
   scene.groups.get('trained')?.forEach((group, level) => {
-    drawn += trace(group, false);
+    context.beginPath();
+    drawn += forEachVisible(group, scene, (placed, x, y) => addCircle(x, y, placed.radius));
     context.fillStyle = scene.colours.darkness[level];
     context.fill();
   });
+
+  context.lineWidth = 1.5;
+  for (const [mark, colour] of [
+    ['cancelled', scene.colours.cancelled],
+    ['pending', scene.colours.pending],
+    ['failed', scene.colours.error],
+  ] as const) {
+    context.beginPath();
+    for (const group of scene.groups.get(mark) ?? []) {
+      drawn += forEachVisible(group, scene, (placed, x, y) => {
+        addCircle(x, y, placed.radius);
+        if (mark === 'failed') {
+          const arm = placed.radius * 0.7;
+          context.moveTo(x - arm, y - arm);
+          context.lineTo(x + arm, y + arm);
+          context.moveTo(x + arm, y - arm);
+          context.lineTo(x - arm, y + arm);
+        }
+      });
+    }
+
+    context.strokeStyle = colour;
+    context.stroke();
+  }
+
   return drawn;
 }
 
-/** Writes the trained points and the selection halos into the canvas's pixels; returns the trained points drawn. */
-function rasteriseTrained(context: CanvasRenderingContext2D, scene: Scene, visible: Visible): number {
-  const { k, x: tx, y: ty } = scene.transform;
+/** Writes every mark and the selection halos into the canvas's pixels; returns the points drawn. */
+function rasterise(context: CanvasRenderingContext2D, scene: Scene): number {
   const { image, pixels } = discBuffer(context);
   const ratio = image.width / Math.max(1, scene.width);
+  const { width, height } = image;
   let drawn = 0;
 
-  if (scene.selectedIds.size > 0) {
-    for (const placed of scene.placed) {
-      const sx = placed.x * k + tx;
-      const sy = placed.y * k + ty;
-      if (scene.selectedIds.has(placed.point.id as number) && visible(placed, sx, sy)) {
-        fillDisc(pixels, image.width, image.height, sx * ratio, sy * ratio, (placed.radius + 2.5) * ratio, scene.colours.packedSelection);
-      }
-    }
-  }
+  forEachVisible(selectedPoints(scene), scene, (placed, x, y) =>
+    fillDisc(pixels, width, height, x * ratio, y * ratio, (placed.radius + 2.5) * ratio, scene.colours.packedSelection),
+  );
 
   scene.groups.get('trained')?.forEach((group, level) => {
     const colour = scene.colours.packedDarkness[level];
-    for (const placed of group) {
-      const sx = placed.x * k + tx;
-      const sy = placed.y * k + ty;
-      if (visible(placed, sx, sy)) {
-        drawn++;
-        fillDisc(pixels, image.width, image.height, sx * ratio, sy * ratio, placed.radius * ratio, colour);
-      }
-    }
+    drawn += forEachVisible(group, scene, (placed, x, y) => fillDisc(pixels, width, height, x * ratio, y * ratio, placed.radius * ratio, colour));
   });
 
-  // putImageData replaces the pixels and ignores the transform, so it comes before every vector mark.
+  // Rings of 1.5 pixels like the vector strokes, with a cross inside for a failure.
+  const line = 0.75 * ratio;
+  for (const [mark, colour] of [
+    ['cancelled', scene.colours.packedCancelled],
+    ['pending', scene.colours.packedPending],
+    ['failed', scene.colours.packedError],
+  ] as const) {
+    for (const group of scene.groups.get(mark) ?? []) {
+      drawn += forEachVisible(group, scene, (placed, x, y) => {
+        const radius = placed.radius * ratio;
+        fillRing(pixels, width, height, x * ratio, y * ratio, radius + line, Math.max(0, radius - line), colour);
+        if (mark === 'failed') {
+          fillCross(pixels, width, height, x * ratio, y * ratio, radius * 0.7, 2 * line, colour);
+        }
+      });
+    }
+  }
+
+  // putImageData replaces the pixels and ignores the transform, so nothing may be drawn before it.
   context.putImageData(image, 0, 0);
   return drawn;
 }

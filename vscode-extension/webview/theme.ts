@@ -13,6 +13,9 @@ export interface ThemeColours {
   /** The darkness fills and the selection colour as RGBA pixels for an ImageData buffer (see packPixel). */
   packedDarkness: number[];
   packedSelection: number;
+  packedError: number;
+  packedPending: number;
+  packedCancelled: number;
 }
 
 type Rgb = [number, number, number];
@@ -50,15 +53,21 @@ export function readThemeColours(element: Element = document.body): ThemeColours
   const foreground = toRgb(first('--vscode-editor-foreground', '--vscode-foreground'), [0, 0, 0]);
   const darknessRgb = Array.from({ length: darknessLevels }, (_, level) => mix(background, foreground, darknessOfLevel(level)));
   const darkness = darknessRgb.map(css);
+  const error = toRgb(first('--vscode-errorForeground', '--vscode-editorError-foreground'), [229, 20, 0]);
+  const pending = toRgb(first('--vscode-charts-blue', '--vscode-textLink-foreground'), [0, 120, 212]);
+  const cancelled = toRgb(first('--vscode-descriptionForeground', '--vscode-disabledForeground'), [128, 128, 128]);
   const selection = toRgb(first('--vscode-charts-orange', '--vscode-editorWarning-foreground'), [209, 134, 22]);
   return {
     darkness,
-    error: css(toRgb(first('--vscode-errorForeground', '--vscode-editorError-foreground'), [229, 20, 0])),
-    pending: css(toRgb(first('--vscode-charts-blue', '--vscode-textLink-foreground'), [0, 120, 212])),
-    cancelled: css(toRgb(first('--vscode-descriptionForeground', '--vscode-disabledForeground'), [128, 128, 128])),
+    error: css(error),
+    pending: css(pending),
+    cancelled: css(cancelled),
     selection: css(selection),
     packedDarkness: darknessRgb.map((rgb) => packPixel(rgb.map(Math.round) as Rgb)),
     packedSelection: packPixel(selection),
+    packedError: packPixel(error),
+    packedPending: packPixel(pending),
+    packedCancelled: packPixel(cancelled),
   };
 }
 

@@ -1,9 +1,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fillDisc, packPixel } from '../../webview/discRaster';
+import { fillCross, fillDisc, fillRing, packPixel } from '../../webview/discRaster';
 
 function filled(pixels: Uint32Array): number {
   return pixels.filter((pixel) => pixel !== 0).length;
+}
+
+/** Counts the pixels of a size × size buffer whose centre's distance from (centre, centre) passes `inside`. */
+function countCentres(size: number, centre: number, inside: (distance: number) => boolean): number {
+  let count = 0;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      count += inside(Math.hypot(x + 0.5 - centre, y + 0.5 - centre)) ? 1 : 0;
+    }
+  }
+
+  return count;
 }
 
 test('packed pixel has RGBA bytes in memory order', () => {
@@ -17,13 +29,7 @@ test('disc fills the pixels whose centres lie inside', () => {
 
   fillDisc(pixels, 20, 20, 10, 10, 3, 7);
 
-  // Pixel centres (x + 0.5, y + 0.5) within 3 of (10, 10), counted directly.
-  let expected = 0;
-  for (let y = 0; y < 20; y++) {
-    for (let x = 0; x < 20; x++) {
-      expected += Math.hypot(x + 0.5 - 10, y + 0.5 - 10) <= 3 ? 1 : 0;
-    }
-  }
+  const expected = countCentres(20, 10, (distance) => distance <= 3);
 
   assert.equal(filled(pixels), expected);
   assert.equal(pixels[10 * 20 + 10], 7);
@@ -46,4 +52,29 @@ test('disc outside the buffer fills nothing', () => {
   fillDisc(pixels, 10, 10, -20, 50, 4, 1);
 
   assert.equal(filled(pixels), 0);
+});
+
+test('ring leaves its inside empty', () => {
+  const pixels = new Uint32Array(30 * 30);
+
+  fillRing(pixels, 30, 30, 15, 15, 8, 6, 3);
+
+  assert.equal(pixels[15 * 30 + 15], 0);
+  assert.equal(pixels[15 * 30 + 8], 3);
+  assert.equal(pixels[15 * 30 + 22], 3);
+  const expected = countCentres(30, 15, (distance) => distance <= 8 && distance >= 6);
+
+  // Pixels exactly on the inner circle may land on either side of the span rounding.
+  assert.ok(Math.abs(filled(pixels) - expected) <= 8, `${filled(pixels)} filled, ${expected} expected`);
+});
+
+test('cross marks both diagonals and not the edges', () => {
+  const pixels = new Uint32Array(20 * 20);
+
+  fillCross(pixels, 20, 20, 10, 10, 5, 2, 9);
+
+  assert.equal(pixels[6 * 20 + 6], 9);
+  assert.equal(pixels[6 * 20 + 13], 9);
+  assert.equal(pixels[10 * 20 + 2], 0);
+  assert.equal(pixels[2 * 20 + 10], 0);
 });
