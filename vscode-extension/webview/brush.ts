@@ -1,5 +1,7 @@
 // Rectangle selection with d3-brush in the plot's SVG layer. It is on only in brush mode, so a drag
 // pans the plot otherwise. The rectangle is in screen pixels and is cleared when the view zooms.
+// NOTE: there is no shift-drag brush, because d3-brush 3 uses the shift key on its overlay to lock
+// the rectangle to one axis; the B key and the Select area button switch brush mode instead.
 import { brush, type BrushBehavior } from 'd3-brush';
 import { select, type Selection } from 'd3-selection';
 

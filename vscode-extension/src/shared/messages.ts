@@ -7,6 +7,7 @@ import type { Schemas } from '../api/client';
  * One model of the overview. outputSizes (the element count of each layer's output, one per layer)
  * sizes the chip's blocks. A server that does not send it gets chips with blocks of one height.
  */
+// TODO: drop the intersection once the OpenAPI document gives OverviewPoint its outputSizes.
 export type OverviewPoint = Schemas['OverviewPoint'] & { outputSizes?: number[] | null };
 export type OverviewBounds = Schemas['OverviewBounds'];
 export type ModelDetail = Schemas['ModelDetail'];
