@@ -3,10 +3,22 @@
 // these types, so a change on one side that the other does not handle fails the type check.
 import type { Schemas } from '../api/client';
 
-export type OverviewPoint = Schemas['OverviewPoint'];
+/**
+ * One model of the overview. outputSizes (the element count of each layer's output, one per layer)
+ * sizes the chip's blocks. A server that does not send it gets chips with blocks of one height.
+ */
+// TODO: drop the intersection once the OpenAPI document gives OverviewPoint its outputSizes.
+export type OverviewPoint = Schemas['OverviewPoint'] & { outputSizes?: number[] | null };
+export type OverviewBounds = Schemas['OverviewBounds'];
 export type ModelDetail = Schemas['ModelDetail'];
 export type ModelDiff = Schemas['ModelDiffResponse'];
-export type Projection = 'structure' | 'prediction' | 'accuracy-size';
+
+export const projections = ['structure', 'prediction', 'accuracy-size'] as const;
+export type Projection = (typeof projections)[number];
+
+export function isProjection(value: unknown): value is Projection {
+  return typeof value === 'string' && (projections as readonly string[]).includes(value);
+}
 
 /** Everything the webview needs to draw one view of one dataset. */
 export interface OverviewData {
@@ -17,7 +29,7 @@ export interface OverviewData {
   classNames: string[];
   modelCount: number;
   points: OverviewPoint[];
-  bounds: Schemas['OverviewBounds'] | null;
+  bounds: OverviewBounds | null;
   /** False while more pages are on their way (they arrive as 'appendPoints'). */
   complete: boolean;
 }
@@ -31,10 +43,12 @@ export interface InspectionData {
 }
 
 export type HostMessage =
+  /** A view is being fetched; the page shows it as loading until 'overview' arrives. */
+  | { type: 'loading'; dataset: string; projection: Projection; classIndex: number | null }
   | { type: 'overview'; data: OverviewData }
   | { type: 'appendPoints'; points: OverviewPoint[]; complete: boolean }
   /** New or changed models (a job finished, a model was queued): replace by id or add. */
-  | { type: 'updatePoints'; points: OverviewPoint[] }
+  | { type: 'updatePoints'; points: OverviewPoint[]; modelCount: number; bounds: OverviewBounds | null }
   | { type: 'inspection'; data: InspectionData }
   | { type: 'status'; connected: boolean; message: string | null }
   | { type: 'error'; message: string };
@@ -44,13 +58,17 @@ export type WebviewMessage =
   | { type: 'setProjection'; projection: Projection }
   | { type: 'setClass'; classIndex: number | null }
   | { type: 'inspect'; modelId: number }
+  /** The user closed the inspector, so events about that model no longer refresh it. */
+  | { type: 'closeInspector' }
   | { type: 'select'; modelIds: number[] }
+  /** Fetches the current view again, after an error. */
+  | { type: 'reload' }
   | { type: 'ablate'; modelId: number }
   | { type: 'vary'; modelId: number }
   | { type: 'openAsFile'; modelId: number }
   | { type: 'compare'; modelIds: [number, number] };
 
-/** What the webview keeps across reloads with getState/setState, and the serializer restores. */
+/** The view state the webview keeps across reloads with getState/setState, and the serializer restores. */
 export interface WebviewState {
   dataset: string | null;
   projection: Projection;
@@ -58,4 +76,26 @@ export interface WebviewState {
   inspectedModelId: number | null;
   /** The zoom transform of the plot. */
   transform: { x: number; y: number; k: number } | null;
+}
+
+/**
+ * Reads a state the webview stored (or a serializer got back from VS Code) and drops what is not
+ * of the expected shape, so a state from an older version of the page never breaks a restore.
+ */
+export function parseWebviewState(value: unknown): WebviewState | null {
+  if (typeof value !== 'object' || value === null) {
+    return null;
+  }
+
+  const record = value as Record<string, unknown>;
+  const transform = record.transform as Record<string, unknown> | null | undefined;
+  const validTransform =
+    transform && typeof transform === 'object' && [transform.x, transform.y, transform.k].every((part) => typeof part === 'number' && Number.isFinite(part)) && (transform.k as number) > 0;
+  return {
+    dataset: typeof record.dataset === 'string' ? record.dataset : null,
+    projection: isProjection(record.projection) ? record.projection : 'structure',
+    classIndex: Number.isInteger(record.classIndex) && (record.classIndex as number) >= 0 ? (record.classIndex as number) : null,
+    inspectedModelId: Number.isInteger(record.inspectedModelId) && (record.inspectedModelId as number) > 0 ? (record.inspectedModelId as number) : null,
+    transform: validTransform ? { x: transform.x as number, y: transform.y as number, k: transform.k as number } : null,
+  };
 }
