@@ -34,7 +34,7 @@ console.log(`server/: ${formatSize(folderSize(serverFolder))} in ${countFiles(se
 
 run('node', ['scripts/build.mjs', '--production'], 'the production build');
 
-// The repository has no LICENSE file for the extension yet, so vsce is told not to require one.
+// The repository has no LICENSE file for the extension yet, and --skip-license lets vsce package without one.
 // --no-rewrite-relative-links keeps README links as written, since the package has no public repository to point them at.
 const vsce = join(extensionRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
 if (!exists(vsce)) {
@@ -94,18 +94,18 @@ function parseArguments(argv) {
   return parsed;
 }
 
-function run(command, argv, what) {
+function run(command, argv, stepName) {
   const started = Date.now();
   const result = spawnSync(command, argv, { cwd: extensionRoot, stdio: 'inherit' });
   if (result.error) {
-    fail(`${what} could not start ${command}: ${result.error.message}`);
+    fail(`${stepName} could not start ${command}: ${result.error.message}`);
   }
 
   if (result.status !== 0) {
-    fail(`${what} failed with exit code ${result.status}; its output is above.`);
+    fail(`${stepName} failed with exit code ${result.status}; its output is above.`);
   }
 
-  console.log(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${stepName}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 function exists(path) {

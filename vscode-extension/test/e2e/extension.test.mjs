@@ -70,7 +70,7 @@ describe('extension in code-server', { timeout: 20 * 60_000 }, () => {
   let trainedModel;
   let trainedJob;
 
-  /** A step of the scenario: skipped when an earlier one failed, with a screenshot when it fails. */
+  /** Declares a step of the scenario, skipped when an earlier one failed, with a screenshot when it fails. */
   function step(name, body) {
     it(name, async (context) => {
       if (failedStep) {
@@ -87,8 +87,8 @@ describe('extension in code-server', { timeout: 20 * 60_000 }, () => {
           await screenshots.take(page, 'failed').catch(() => undefined);
         }
 
-        const shown = notifications.length ? ` Notifications on screen: ${notifications.join(' | ')}` : '';
-        error.message = `${error.message}.${shown} Screenshots and logs: ${join(resultsFolder, 'e2e')}`;
+        const onScreen = notifications.length ? ` Notifications on screen: ${notifications.join(' | ')}` : '';
+        error.message = `${error.message}.${onScreen} Screenshots and logs: ${join(resultsFolder, 'e2e')}`;
         throw error;
       }
     });

@@ -51,15 +51,15 @@ if (version.status !== 0 || !version.stdout.startsWith(expectedCodeServerVersion
 writeFileSync(marker, lockHash);
 console.log(`harness: code-server ${expectedCodeServerVersion} installed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 
-function run(command, argv, environment, what) {
-  console.log(`harness: ${what}`);
+function run(command, argv, environment, stepName) {
+  console.log(`harness: ${stepName}`);
   const result = spawnSync(command, argv, { cwd: harness, env: environment, stdio: 'inherit' });
   if (result.error) {
-    fail(`${what} could not start: ${result.error.message}`);
+    fail(`${stepName} could not start: ${result.error.message}`);
   }
 
   if (result.status !== 0) {
-    fail(`${what} failed with exit code ${result.status}; its output is above.`);
+    fail(`${stepName} failed with exit code ${result.status}; its output is above.`);
   }
 }
 

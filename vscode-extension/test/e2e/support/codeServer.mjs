@@ -17,7 +17,7 @@ export function harnessPaths(harnessFolder) {
   };
 }
 
-/** Throws a message that says how to install the harness when code-server is not there. */
+/** Throws an error with the install command when the harness has no code-server. */
 export function checkHarness(harnessFolder) {
   const { nodeBin, codeServer } = harnessPaths(harnessFolder);
   if (!existsSync(codeServer) || !existsSync(join(nodeBin, 'node'))) {
@@ -25,7 +25,7 @@ export function checkHarness(harnessFolder) {
   }
 }
 
-/** The folders and environment of one code-server instance under root. */
+/** Creates the folders of one code-server instance under root and returns them with its environment. */
 export async function prepareCodeServer(harnessFolder, root) {
   const folders = {
     userData: join(root, 'user-data'),

@@ -56,9 +56,9 @@ export function freePort() {
 
 /**
  * Calls check every intervalMilliseconds until it returns a truthy value, and returns that value.
- * Throws `timed out after N s: <what>` when it never does, with the last error of check if any.
+ * Throws `timed out after N s: <description>` when it never does, with the last error of check if any.
  */
-export async function waitFor(what, check, { timeoutMilliseconds, intervalMilliseconds = 500 }) {
+export async function waitFor(description, check, { timeoutMilliseconds, intervalMilliseconds = 500 }) {
   const deadline = Date.now() + timeoutMilliseconds;
   let lastError;
   while (Date.now() < deadline) {
@@ -75,5 +75,5 @@ export async function waitFor(what, check, { timeoutMilliseconds, intervalMillis
   }
 
   const cause = lastError ? ` (last error: ${lastError.message})` : '';
-  throw new Error(`timed out after ${Math.round(timeoutMilliseconds / 1000)} s: ${what}${cause}`);
+  throw new Error(`timed out after ${Math.round(timeoutMilliseconds / 1000)} s: ${description}${cause}`);
 }

@@ -129,7 +129,7 @@ export async function visibleNotifications(page) {
   return [...toasts, ...dialogs].map((text) => text.replace(/\s+/g, ' ').trim()).filter((text) => text.length > 0);
 }
 
-/** Opens the Remap view container from the activity bar and returns the Jobs view's rows' labels. */
+/** Opens the Remap view container from the activity bar and waits for its Jobs view. */
 export async function openRemapViews(page) {
   const remap = page.locator('.activitybar .action-item[role="tab"][aria-label^="Remap"]').first();
   await waitFor('the activity bar has no Remap item', () => remap.count(), { timeoutMilliseconds: 30_000 });
@@ -142,7 +142,7 @@ export async function openRemapViews(page) {
   });
 }
 
-/** The labels of the rows of a view in the side bar, by the view's name ("Jobs", "Models"). */
+/** Returns the labels and texts of the rows of a side bar view, found by its name ("Jobs", "Models"). */
 export async function viewRowLabels(page, viewName) {
   const pane = page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${viewName}"]`) }).first();
   return pane.locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => `${row.getAttribute('aria-label') ?? ''} ${row.textContent ?? ''}`.trim()));
