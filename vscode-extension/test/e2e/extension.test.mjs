@@ -7,7 +7,7 @@
 // Outputs: a screenshot per step and the logs in vscode-extension/test-results/.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -16,6 +16,7 @@ import { checkHarness, installExtension, prepareCodeServer, startCodeServer, wri
 import { waitFor } from './support/processes.mjs';
 import { buildCli, datasetName, getJson, startRemapServer } from './support/remapServer.mjs';
 import {
+  closeSettingsEditor,
   findCommands,
   launchBrowser,
   openFileFromExplorer,
@@ -26,6 +27,7 @@ import {
   replaceLine,
   runCommand,
   Screenshots,
+  setSettingInSettingsEditor,
   viewRowLabels,
   visibleNotifications,
 } from './support/workbench.mjs';
@@ -69,6 +71,8 @@ describe('extension in code-server', { timeout: 20 * 60_000 }, () => {
   let failedStep;
   let trainedModel;
   let trainedJob;
+  let instance;
+  let userSettings;
 
   /** Declares a step of the scenario, skipped when an earlier one failed, with a screenshot when it fails. */
   function step(name, body) {
@@ -109,10 +113,11 @@ describe('extension in code-server', { timeout: 20 * 60_000 }, () => {
       environment: { ...process.env, HOME: join(root, 'remap-home'), DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
     });
 
-    const instance = await prepareCodeServer(harnessFolder, root);
+    instance = await prepareCodeServer(harnessFolder, root);
     installExtension(instance, vsixPath);
-    await writeUserSettings(instance, {
+    userSettings = {
       'remap.server.url': remapServer.url,
+      'remap.trace.server': 'messages',
       'remap.server.startLocally': false,
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
@@ -122,7 +127,8 @@ describe('extension in code-server', { timeout: 20 * 60_000 }, () => {
       'extensions.autoCheckUpdates': false,
       'extensions.autoUpdate': false,
       'update.mode': 'none',
-    });
+    };
+    await writeUserSettings(instance, userSettings);
 
     const workspace = join(root, 'workspace');
     await mkdir(workspace);
@@ -180,6 +186,37 @@ describe('extension in code-server', { timeout: 20 * 60_000 }, () => {
     await page.keyboard.press('Escape');
   });
 
+  step('trace setting logs the protocol', async () => {
+    // remap.trace.server is "messages" in the user settings, so the client logs each message it sends.
+    await waitFor(
+      'the "Remap Language Server" output has no trace of textDocument/didOpen',
+      async () => (await readLanguageServerLog(root)).includes("Sending notification 'textDocument/didOpen'"),
+      { timeoutMilliseconds: 20_000 },
+    );
+  });
+
+  step('languageServer.path change restarts it', async () => {
+    const startsBefore = countStarts(await readLanguageServerLog(root));
+    const missingServer = join(root, 'missing', 'remap-language-server.dll');
+    await setSettingInSettingsEditor(page, 'remap.languageServer.path', missingServer);
+    await waitFor(
+      'no error message named the missing remap.languageServer.path',
+      async () => (await visibleNotifications(page)).some((text) => text.includes('remap.languageServer.path') && text.includes(missingServer)),
+      { timeoutMilliseconds: 30_000 },
+    );
+    await screenshots.take(page, 'server-path-error');
+
+    await setSettingInSettingsEditor(page, 'remap.languageServer.path', '');
+    await waitFor(
+      'the bundled language server did not start again after remap.languageServer.path was cleared',
+      async () => countStarts(await readLanguageServerLog(root)) > startsBefore,
+      { timeoutMilliseconds: 30_000 },
+    );
+    await closeSettingsEditor(page);
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await page.locator(`.tabs-container .tab[aria-label^="${fileName}"]`).first().click();
+  });
+
   step('Train Model queues a job', async () => {
     await page.locator('.monaco-editor .view-lines').first().click();
     await runCommand(page, 'Remap: Train Model');
@@ -221,12 +258,14 @@ describe('extension in code-server', { timeout: 20 * 60_000 }, () => {
     );
     assert.equal(finished.state, 'succeeded', `job ${trainedJob.id} ended ${finished.state}: ${finished.error ?? ''}`);
 
-    // The row follows the job's state live (server-sent events), so it changes once training ends.
+    // The row follows the job's state live (server-sent events). It changes once training ends,
+    // unless the job had already finished when the view first showed it, and then it shows the end state.
     await waitFor(
-      `the Jobs view row of job ${trainedJob.id} did not change after the job succeeded`,
+      `the Jobs view row of job ${trainedJob.id} shows neither a change nor "succeeded" nor an accuracy after the job succeeded`,
       async () => {
         const labels = await viewRowLabels(page, 'Jobs');
-        return labels.join('\n') !== rows.join('\n');
+        const row = labels.find((label) => label.includes(modelName) || label.includes(`#${trainedJob.id}`)) ?? '';
+        return labels.join('\n') !== rows.join('\n') || /succeeded|\d+(\.\d+)?\s?%/i.test(row);
       },
       { timeoutMilliseconds: 30_000 },
     );
@@ -258,6 +297,18 @@ function packageExtension(vsixPath) {
   }
 
   return vsixPath;
+}
+
+/** Reads the log file of the "Remap Language Server" output channel that code-server writes under its user data. */
+async function readLanguageServerLog(root) {
+  const logs = join(root, 'user-data', 'logs');
+  const files = await readdir(logs, { recursive: true }).catch(() => []);
+  const file = files.find((path) => path.endsWith('Remap Language Server.log'));
+  return file ? readFile(join(logs, file), 'utf8') : '';
+}
+
+function countStarts(log) {
+  return log.split('Starting the language server:').length - 1;
 }
 
 /** Copies the servers' logs and VS Code's own logs (extension host, output channels) next to the screenshots. */

@@ -122,6 +122,48 @@ export async function replaceLine(page, lineNumber, text) {
   await page.keyboard.type(text);
 }
 
+/** Sets a string setting in the Settings editor, as a user does: search for its id, then type the value. */
+export async function setSettingInSettingsEditor(page, settingId, value) {
+  if (!(await page.locator('.settings-editor').isVisible().catch(() => false))) {
+    await runCommand(page, 'Preferences: Open User Settings');
+  }
+
+  // The search box is a small Monaco editor that takes keys only once it has focus; the list
+  // filters as the user types, so each attempt waits for the setting's row.
+  const searchBox = page.locator('.settings-editor .settings-header .suggest-input-container').first();
+  const input = page.locator(`.settings-editor .setting-item input[aria-label="${settingId}"]`).first();
+  await waitFor(
+    `the Settings editor shows no text box for ${settingId}`,
+    async () => {
+      await searchBox.click();
+      const focused = await page.evaluate(() => document.activeElement?.closest('.settings-header') !== null);
+      if (!focused) {
+        return false;
+      }
+
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(settingId);
+      return waitFor(`no row for ${settingId}`, () => input.isVisible(), { timeoutMilliseconds: 5_000 }).catch(() => false);
+    },
+    { timeoutMilliseconds: 30_000 },
+  );
+  await input.fill(value);
+
+  // The Settings editor writes a text setting after a short pause in typing.
+  await input.press('Tab');
+}
+
+/** Closes the Settings editor with the close button of the modal dialog it opens in (VS Code 1.139). */
+export async function closeSettingsEditor(page) {
+  const editor = page.locator('.settings-editor');
+  const closeButton = page.locator('.modal-editor-action-container a[aria-label^="Close Modal Editor"]').first();
+  if (await closeButton.isVisible().catch(() => false)) {
+    await closeButton.click({ timeout: 10_000 });
+  }
+
+  await waitFor('the Settings editor did not close', async () => !(await editor.isVisible().catch(() => false)), { timeoutMilliseconds: 10_000 });
+}
+
 /** Texts of the notification toasts and dialogs on screen, to explain a failed step. */
 export async function visibleNotifications(page) {
   const toasts = await page.locator('.notification-toast .notification-list-item-message').allInnerTexts().catch(() => []);
