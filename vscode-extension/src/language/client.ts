@@ -1,9 +1,12 @@
 // Runs the Remap language server for .remap files: diagnostics, completion, hover, code lenses and
 // formatting all come from it. One client runs at a time, and a change of remap.languageServer.path
 // stops it and starts the server that the setting names.
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, type Executable, type LanguageClientOptions } from 'vscode-languageclient/node';
 import { dotnetDownloadUrl, resolveServerCommand, ServerCommandError, type ServerCommand } from './serverCommand';
+import { createServerLogClassifier } from './serverLog';
 import { TraceChannel } from './traceChannel';
 
 const outputChannelName = 'Remap Language Server';
@@ -14,8 +17,8 @@ const stopTimeoutMilliseconds = 2_000;
 let host: LanguageServerHost | undefined;
 
 /**
- * Starts the language server and returns its client, or undefined when it could not start (after
- * an error message that says why). Later restarts replace the client, and `stopLanguageClient` stops the one running.
+ * Starts the language server and returns its client, or undefined when it could not start (an
+ * error message then gives the reason). Later restarts replace the client, and `stopLanguageClient` stops the one running.
  */
 export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient | undefined> {
   if (!host) {
@@ -136,6 +139,7 @@ class LanguageServerHost implements vscode.Disposable {
       // "remap" and reads the values with workspace/configuration. A static section here as well
       // would send every change twice.
       revealOutputChannelOn: RevealOutputChannelOn.Never,
+      stdioOptions: { stdout: forwardLines, stderr: forwardServerLog },
     };
   }
 
@@ -170,4 +174,17 @@ function serverOptions(command: ServerCommand): { run: Executable; debug: Execut
     options: { env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' } },
   };
   return { run: executable, debug: executable };
+}
+
+// Standard output carries the protocol with the stdio transport, so only other transports call this.
+function forwardLines(input: Readable, output: vscode.LogOutputChannel): void {
+  createInterface({ input, crlfDelay: Infinity }).on('line', (line) => output.info(line));
+}
+
+function forwardServerLog(input: Readable, output: vscode.LogOutputChannel): void {
+  const classify = createServerLogClassifier();
+  createInterface({ input, crlfDelay: Infinity }).on('line', (line) => {
+    const { level, text } = classify(line);
+    output[level](text);
+  });
 }

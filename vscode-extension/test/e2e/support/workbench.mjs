@@ -164,9 +164,9 @@ export async function closeSettingsEditor(page) {
   await waitFor('the Settings editor did not close', async () => !(await editor.isVisible().catch(() => false)), { timeoutMilliseconds: 10_000 });
 }
 
-/** Texts of the notification toasts and dialogs on screen, to explain a failed step. */
+/** Texts of the notification toasts, the open notification list and dialogs, to explain a failed step. */
 export async function visibleNotifications(page) {
-  const toasts = await page.locator('.notification-toast .notification-list-item-message').allInnerTexts().catch(() => []);
+  const toasts = await page.locator('.notification-toast .notification-list-item-message, .notifications-center .notification-list-item-message').allInnerTexts().catch(() => []);
   const dialogs = await page.locator('.monaco-dialog-box .dialog-message-container').allInnerTexts().catch(() => []);
   return [...toasts, ...dialogs].map((text) => text.replace(/\s+/g, ' ').trim()).filter((text) => text.length > 0);
 }
