@@ -32,6 +32,8 @@ if (options.skipServer) {
 
 console.log(`server/: ${formatSize(folderSize(serverFolder))} in ${countFiles(serverFolder)} files`);
 
+// A clean dist/, so the source maps of a development build do not end up in the package.
+rmSync(join(extensionRoot, 'dist'), { recursive: true, force: true });
 run('node', ['scripts/build.mjs', '--production'], 'the production build');
 
 // The repository has no LICENSE file for the extension yet, and --skip-license lets vsce package without one.
