@@ -29,13 +29,13 @@ check('generated API types are current', 'node', ['scripts/generate-api.mjs', '-
 check('typecheck', 'node', [join('node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.']);
 const built = check('build with unit tests', 'node', ['scripts/build.mjs', '--tests']);
 
+// The webview tests load dist/webview.js, so they need the build too.
 if (built) {
   testFiles('unit tests', 'out/test/unit', '.test.mjs');
+  testFiles('webview tests', 'test/webview', '.test.mjs');
 } else {
-  note('unit tests', 'not run: the build failed');
+  note('unit and webview tests', 'not run: the build failed');
 }
-
-testFiles('webview tests', 'test/webview', '.test.mjs');
 
 if (skipEndToEnd) {
   note('end-to-end test', 'skipped (--skip-e2e)');

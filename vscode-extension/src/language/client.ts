@@ -43,11 +43,16 @@ class LanguageServerHost implements vscode.Disposable {
   // Start, restart and stop run one after another, so a setting changed during a start cannot leave two servers.
   private pending: Promise<unknown> = Promise.resolve();
 
+  // Set from the change of remap.languageServer.path until the new client runs. The old client
+  // hears the same change and would send it to a server that is stopping, which fails.
+  private replacing = false;
+
   constructor(private readonly extensionPath: string) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('remap.languageServer.path')) {
-          void this.restart();
+          this.replacing = true;
+          void this.restart().finally(() => (this.replacing = false));
         }
       }),
     );
@@ -140,6 +145,15 @@ class LanguageServerHost implements vscode.Disposable {
       // would send every change twice.
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       stdioOptions: { stdout: forwardLines, stderr: forwardServerLog },
+      middleware: {
+        workspace: {
+          didChangeConfiguration: async (sections, next) => {
+            if (!this.replacing) {
+              await next(sections);
+            }
+          },
+        },
+      },
     };
   }
 
