@@ -173,9 +173,13 @@ export async function visibleNotifications(page) {
 
 /** Opens the Remap view container from the activity bar and waits for its Jobs view. */
 export async function openRemapViews(page) {
-  const remap = page.locator('.activitybar .action-item[role="tab"][aria-label^="Remap"]').first();
+  // The label sits on the item or on its link, depending on the VS Code version.
+  const remap = page.locator('.activitybar .action-item[aria-label^="Remap"], .activitybar .action-item:has(a[aria-label^="Remap"])').first();
   await waitFor('the activity bar has no Remap item', () => remap.count(), { timeoutMilliseconds: 30_000 });
-  if ((await remap.getAttribute('aria-selected')) !== 'true') {
+
+  // Clicking the item of the view container already shown would hide the side bar.
+  const shown = (await remap.getAttribute('aria-selected')) === 'true' || (await remap.getAttribute('class'))?.split(' ').includes('checked');
+  if (!shown) {
     await remap.click();
   }
 
