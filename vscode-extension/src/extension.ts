@@ -4,8 +4,7 @@ import { LocalServer, responds } from './connection/localServer';
 import { ServerConnection } from './connection/serverConnection';
 import { OverviewPanel } from './overview/panel';
 import { createViews } from './views';
-// TODO: enable once src/language/client.ts is merged (it exports startLanguageClient):
-// import { startLanguageClient } from './language/client';
+import { startLanguageClient, stopLanguageClient } from './language/client';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Remap', { log: true });
@@ -22,13 +21,14 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerCommands({ extension: context, connection, jobs, models, localServer, log }),
   );
 
-  // TODO: enable with the import above.
-  // void startLanguageClient(context);
+  void startLanguageClient(context);
 
   void startLocallyWhenAsked(connection, log);
 }
 
-export function deactivate(): void {}
+export function deactivate(): Promise<void> {
+  return stopLanguageClient();
+}
 
 /** Starts `remap serve` when remap.server.startLocally is on and no server responds at remap.server.url. */
 async function startLocallyWhenAsked(connection: ServerConnection, log: vscode.LogOutputChannel): Promise<void> {

@@ -32,7 +32,7 @@ async function modelIdOf(context: CommandContext, argument: unknown, title: stri
 export async function showModel(context: CommandContext, argument: unknown): Promise<void> {
   const id = await modelIdOf(context, argument, 'Show Model');
   const model = await getModel(context, id);
-  OverviewPanel.show(context.extension, context.connection, { dataset: model.dataset ?? undefined, focusModelId: id });
+  await OverviewPanel.show(context.extension, context.connection, { dataset: model.dataset ?? undefined, focusModelId: id });
 }
 
 export async function openOverview(context: CommandContext, argument: unknown): Promise<void> {
@@ -53,7 +53,7 @@ export async function openOverview(context: CommandContext, argument: unknown): 
   const dataset = required(await context.connection.pickDataset(readHeader(text, 'dataset')));
   const name = target.kind === 'file' ? (target.model ?? readHeader(text, 'model')) : readHeader(text, 'model');
   const focusModelId = name ? await findStoredModel(context, dataset, name) : undefined;
-  OverviewPanel.show(context.extension, context.connection, { dataset, focusModelId });
+  await OverviewPanel.show(context.extension, context.connection, { dataset, focusModelId });
 }
 
 /**

@@ -5,10 +5,9 @@ import type { Schemas } from '../api/client';
 
 /**
  * One model of the overview. outputSizes (the element count of each layer's output, one per layer)
- * sizes the chip's blocks. A server that does not send it gets chips with blocks of one height.
+ * sizes the chip's blocks; a point without it (an older server) gets blocks of one height.
  */
-// TODO: drop the intersection once the OpenAPI document gives OverviewPoint its outputSizes.
-export type OverviewPoint = Schemas['OverviewPoint'] & { outputSizes?: number[] | null };
+export type OverviewPoint = Schemas['OverviewPoint'];
 export type OverviewBounds = Schemas['OverviewBounds'];
 export type ModelDetail = Schemas['ModelDetail'];
 export type ModelDiff = Schemas['ModelDiffResponse'];
