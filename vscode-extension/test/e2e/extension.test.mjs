@@ -198,7 +198,7 @@ describe('extension in code-server', { timeout: 20 * 60_000 }, () => {
   step('languageServer.path change restarts it', async () => {
     const startsBefore = countStarts(await readLanguageServerLog(root));
     const missingServer = join(root, 'missing', 'remap-language-server.dll');
-    await setSettingInSettingsEditor(page, 'remap.languageServer.path', missingServer);
+    await setSettingInSettingsEditor(page, 'remap.languageServer.path', missingServer, { scope: 'remote' });
     await waitFor(
       'the extension logged no restart after remap.languageServer.path was set in the Settings editor',
       async () => (await readLanguageServerLog(root)).includes('remap.languageServer.path changed'),
@@ -215,7 +215,7 @@ describe('extension in code-server', { timeout: 20 * 60_000 }, () => {
     await waitFor('no error message named the missing remap.languageServer.path', namesMissingServer, { timeoutMilliseconds: 20_000 });
     await screenshots.take(page, 'server-path-error');
 
-    await setSettingInSettingsEditor(page, 'remap.languageServer.path', '');
+    await setSettingInSettingsEditor(page, 'remap.languageServer.path', '', { scope: 'remote' });
     await waitFor(
       'the bundled language server did not start again after remap.languageServer.path was cleared',
       async () => countStarts(await readLanguageServerLog(root)) > startsBefore,

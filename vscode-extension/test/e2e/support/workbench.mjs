@@ -123,9 +123,16 @@ export async function replaceLine(page, lineNumber, text) {
 }
 
 /** Sets a string setting in the Settings editor, as a user does: search for its id, then type the value. */
-export async function setSettingInSettingsEditor(page, settingId, value) {
+export async function setSettingInSettingsEditor(page, settingId, value, { scope = 'user' } = {}) {
   if (!(await page.locator('.settings-editor').isVisible().catch(() => false))) {
     await runCommand(page, 'Preferences: Open User Settings');
+  }
+
+  // code-server runs extensions on its own machine, so a machine-scoped setting is listed only under
+  // the "Remote" tab, as in any remote window of VS Code.
+  if (scope === 'remote') {
+    const remoteTab = page.locator('.settings-editor .settings-tabs-widget .action-label', { hasText: /^Remote/ }).first();
+    await remoteTab.click({ timeout: 10_000 });
   }
 
   // The search box is a small Monaco editor that takes keys only once it has focus; the list
