@@ -49,15 +49,6 @@ public sealed partial class ExplorationCommandTests : LoopbackServerTests
     }
 
     [Fact]
-    public async Task Population_CountOutOfRangeIsReported()
-    {
-        var result = await CliRun.InvokeAsync("population", "--dataset", "fashion-mnist-sample", "--count", "500", "--server", Url);
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("--count must be between 1 and 200", result.Error);
-    }
-
-    [Fact]
     public async Task Models_FollowsEveryPage()
     {
         var population = await CliRun.InvokeAsync("population", "--dataset", "fashion-mnist-sample", "--count", "5", "--seed", "21", "--server", Url);

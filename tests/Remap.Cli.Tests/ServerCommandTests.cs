@@ -47,18 +47,6 @@ public sealed class ServerCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Train_EpochsErrorNamesTheOption()
-    {
-        var file = await WriteAsync("mlp.remap", Mlp);
-
-        var result = await CliRun.InvokeAsync("train", file, "--server", Url, "--epochs", "0", "--no-wait");
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("  --epochs must be between 1 and 1000", result.Error);
-        Assert.DoesNotContain("training.epochs", result.Error);
-    }
-
-    [Fact]
     public async Task Train_SameArchitectureIsReused()
     {
         var file = await WriteAsync("mlp.remap", Mlp);
