@@ -18,25 +18,28 @@ export const rowIconSize = 16;
 export const tooltipChipMaxWidth = 320;
 
 /**
- * Fits the chip into width × height. Every layer keeps one block and its height relative to the
- * others (the chip's 48-unit scale, bottom-aligned); the blocks narrow to share the width, and the
- * gaps go once a block would be under 3 pixels wide, so a 40-layer chip still reads as one profile.
+ * Fits the chip into width × height. Every layer keeps one block, bottom-aligned, and its height
+ * relative to the others. The blocks narrow to share the width. The gaps go once a block would be
+ * under 3 pixels wide, so a 40-layer chip still reads as one profile. With fillHeight the tallest
+ * block fills the height (a 16-pixel icon of small layers would otherwise be a few pixels high);
+ * without it the chip keeps its 48-unit scale, as the server's glyph and the webview draw it.
  */
-export function fittedChipBlocks(layers: readonly ChipLayer[], width: number, height: number): IconBlock[] {
+export function fittedChipBlocks(layers: readonly ChipLayer[], width: number, height: number, fillHeight = false): IconBlock[] {
   if (layers.length === 0) {
     return [];
   }
 
   const slot = width / layers.length;
   const gap = slot >= 3 ? Math.min(slot / 6, 2) : 0;
-  const verticalScale = height / chipHeight;
+  const tallest = fillHeight ? Math.max(...layers.map((layer) => blockHeight(layer.outputSize))) : chipHeight;
+  const verticalScale = height / tallest;
   return layers.map((layer, index) => {
     const blockTall = blockHeight(layer.outputSize) * verticalScale;
     return { x: index * slot, y: height - blockTall, width: slot - gap, height: blockTall, colour: colourOfKind(layer.kind) };
   });
 }
 
-/** The natural width of a chip drawn height pixels high: 10 units per block and 2 per gap, as the server's glyph. */
+/** Returns the natural width of a chip drawn height pixels high: 10 units per block and 2 per gap, as the server's glyph. */
 export function naturalChipWidth(layerCount: number, height: number): number {
   return Math.max(1, layerCount * 12 - 2) * (height / chipHeight);
 }
@@ -46,25 +49,25 @@ function coordinate(value: number): string {
 }
 
 /** Renders the fitted chip as a standalone SVG document of exactly width × height pixels. */
-export function fittedChipSvg(layers: readonly ChipLayer[], width: number, height: number): string {
-  const rectangles = fittedChipBlocks(layers, width, height).map(
+export function fittedChipSvg(layers: readonly ChipLayer[], width: number, height: number, fillHeight = false): string {
+  const rectangles = fittedChipBlocks(layers, width, height, fillHeight).map(
     (block) => `<rect x="${coordinate(block.x)}" y="${coordinate(block.y)}" width="${coordinate(block.width)}" height="${coordinate(block.height)}" fill="${block.colour}"/>`,
   );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${rectangles.join('')}</svg>`;
 }
 
-/** The row icon: the whole chip squeezed into 16×16. */
+/** Renders the row icon: the whole chip squeezed into 16×16, its tallest block full height. */
 export function rowIconSvg(layers: readonly ChipLayer[]): string {
-  return fittedChipSvg(layers, rowIconSize, rowIconSize);
+  return fittedChipSvg(layers, rowIconSize, rowIconSize, true);
 }
 
-/** The tooltip chip: 48 pixels high at its natural width, narrowed to tooltipChipMaxWidth when it has many layers. */
+/** Renders the tooltip chip: 48 pixels high at its natural width, narrowed to tooltipChipMaxWidth when it has many layers. */
 export function tooltipChipSvg(layers: readonly ChipLayer[]): string {
   const width = Math.round(Math.min(tooltipChipMaxWidth, naturalChipWidth(layers.length, chipHeight)));
   return fittedChipSvg(layers, width, chipHeight);
 }
 
-/** A data: URI of an SVG document, for an image in a Markdown tooltip. */
+/** Encodes an SVG document as a data: URI, for an image in a Markdown tooltip. */
 export function svgDataUri(svg: string): string {
   return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
 }
@@ -74,7 +77,7 @@ function fileNamePart(text: string | null | undefined): string {
 }
 
 /**
- * The icon file's name for a model: by dataset and architecture hash when the model has a hash,
+ * Returns the icon file's name for a model: by dataset and architecture hash when the model has a hash,
  * since models of one architecture on one input shape share a chip, or else by model id.
  * Characters outside [A-Za-z0-9_-] are dropped so a name is always a plain file name.
  */

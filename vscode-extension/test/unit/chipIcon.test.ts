@@ -7,7 +7,7 @@ function layersOf(count: number): ChipLayer[] {
   return Array.from({ length: count }, (_, index) => ({ kind: index % 2 === 0 ? 'conv2d' : 'relu', text: `layer${index}`, outputSize: 10 ** (1 + (index % 5)) }));
 }
 
-test('a short chip keeps gaps and fills the 16 pixel icon from left to right', () => {
+test('short chip keeps its gaps', () => {
   const blocks = fittedChipBlocks(parseShortForm('conv16k3p1 → relu → max2', [12544, 12544, 3136]), 16, 16);
   assert.equal(blocks.length, 3);
   assert.ok(blocks[0].width < 16 / 3, 'a gap follows each block');
@@ -18,7 +18,7 @@ test('a short chip keeps gaps and fills the 16 pixel icon from left to right', (
   assert.equal(blocks[0].colour, '#4e79a7');
 });
 
-test('a 40-layer chip fits 16 pixels, drops the gaps and keeps every height relative', () => {
+test('40-layer chip fits 16 pixels', () => {
   const layers = layersOf(40);
   const blocks = fittedChipBlocks(layers, 16, 16);
   assert.equal(blocks.length, 40);
@@ -31,7 +31,18 @@ test('a 40-layer chip fits 16 pixels, drops the gaps and keeps every height rela
   assert.ok(Math.max(...blocks.map((block) => block.height)) <= 16);
 });
 
-test('the row icon is a 16×16 SVG and a long tooltip chip is narrowed to 320 pixels', () => {
+test('row icon blocks fill the height and keep their ratios', () => {
+  const layers = parseShortForm('flat → dense32 → relu → dense10', [784, 32, 32, 10]);
+  const chipScale = fittedChipBlocks(layers, 16, 16);
+  const filled = fittedChipBlocks(layers, 16, 16, true);
+  assert.ok(Math.abs(filled[0].height - 16) < 1e-9, 'the tallest block is 16 pixels');
+  assert.ok(chipScale[0].height < 8, 'at the chip scale the same block is under half the icon');
+  for (let index = 1; index < layers.length; index++) {
+    assert.ok(Math.abs(filled[index].height / filled[0].height - chipScale[index].height / chipScale[0].height) < 1e-9, `ratio of layer ${index}`);
+  }
+});
+
+test('icon and tooltip chip sizes', () => {
   assert.match(rowIconSvg(layersOf(3)), /^<svg [^>]*width="16" height="16"/);
   assert.match(tooltipChipSvg(layersOf(5)), /width="58" height="48"/);
   assert.match(tooltipChipSvg(layersOf(60)), /width="320" height="48"/);
@@ -39,7 +50,7 @@ test('the row icon is a 16×16 SVG and a long tooltip chip is narrowed to 320 pi
   assert.match(svgDataUri('<svg/>'), /^data:image\/svg\+xml;base64,PHN2Zy8\+$/);
 });
 
-test('icon file names key on dataset and architecture hash, else the model id, and stay plain', () => {
+test('icon file names', () => {
   assert.equal(iconFileName(7, 'ab12', 'fashion-mnist-sample'), 'chip-fashion-mnist-sample-ab12.svg');
   assert.equal(iconFileName(7, 'ab12', 'fashion-mnist-sample'), iconFileName(9, 'ab12', 'fashion-mnist-sample'));
   assert.notEqual(iconFileName(7, 'ab12', 'mnist'), iconFileName(7, 'ab12', 'cifar'));
@@ -48,7 +59,7 @@ test('icon file names key on dataset and architecture hash, else the model id, a
   assert.equal(iconFileName(7, '///', 'mnist'), 'chip-model-7.svg');
 });
 
-test('few missing models are read one by one, many through the dataset overview', () => {
+test('layer requests by missing count', () => {
   const few = planLayerRequests([
     { modelId: 1, dataset: 'a' },
     { modelId: 2, dataset: 'a' },
@@ -67,7 +78,7 @@ test('few missing models are read one by one, many through the dataset overview'
   );
 });
 
-test('the layer cache lists each uncached model once and ignores empty layer lists', () => {
+test('layer cache missing models', () => {
   const cache = new ModelLayerCache();
   cache.set(1, layersOf(2));
   cache.set(2, []);
