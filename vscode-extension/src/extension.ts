@@ -9,7 +9,7 @@ import { startLanguageClient, stopLanguageClient } from './language/client';
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Remap', { log: true });
   const connection = new ServerConnection(log);
-  const { jobs, models, disposables } = createViews(connection);
+  const { jobs, models, disposables } = createViews(connection, context.globalStorageUri);
   const localServer = new LocalServer();
 
   context.subscriptions.push(

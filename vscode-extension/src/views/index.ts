@@ -1,6 +1,7 @@
 // Creates the Jobs and Models tree views and the status bar item, all fed by one connection.
 import * as vscode from 'vscode';
 import type { RemapConnection } from '../connection';
+import { ChipStore } from './chipStore';
 import { JobsView } from './jobsView';
 import { ModelsView } from './modelsView';
 import { ConnectionStatusBar } from './statusBar';
@@ -11,9 +12,11 @@ export interface Views {
   disposables: vscode.Disposable[];
 }
 
-export function createViews(connection: RemapConnection): Views {
-  const jobs = new JobsView(connection);
-  const models = new ModelsView(connection);
+/** storage: the extension's global storage, where the rows' chip icons are written. */
+export function createViews(connection: RemapConnection, storage: vscode.Uri): Views {
+  const chips = new ChipStore(connection, storage);
+  const jobs = new JobsView(connection, chips);
+  const models = new ModelsView(connection, chips);
   const jobsTree = vscode.window.createTreeView('remap.jobs', { treeDataProvider: jobs });
   const modelsTree = vscode.window.createTreeView('remap.models', { treeDataProvider: models });
 

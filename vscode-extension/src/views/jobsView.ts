@@ -1,9 +1,11 @@
 // The Jobs view: GET /api/v1/jobs when the event stream connects, then one row update per event.
 // Batch events arrive up to four times a second per job, so row changes are collected and
-// flushed together at most every throttleMilliseconds.
+// flushed together at most every throttleMilliseconds. Each row's icon is the architecture chip of
+// the job's model; the row's state goes into its description instead.
 import * as vscode from 'vscode';
 import { unwrap } from '../api/client';
 import type { JobEvent, RemapConnection } from '../connection';
+import type { ChipModel, ChipStore } from './chipStore';
 import { presentJob } from './format';
 import { JobTable, type JobRow } from './jobTable';
 
@@ -19,6 +21,7 @@ export class JobsView implements vscode.TreeDataProvider<JobNode>, vscode.Dispos
   private readonly table = new JobTable();
   private readonly nodes = new Map<number, JobNode>();
   private readonly modelNames = new Map<number, string>();
+  private readonly chipModels = new Map<number, ChipModel>();
   private readonly changeEmitter = new vscode.EventEmitter<JobNode | JobNode[] | undefined>();
   private readonly queueEmitter = new vscode.EventEmitter<number>();
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.queueEmitter];
@@ -32,7 +35,10 @@ export class JobsView implements vscode.TreeDataProvider<JobNode>, vscode.Dispos
   /** Fires with the number of queued and running jobs whenever it may have changed. */
   readonly onDidChangeQueueLength = this.queueEmitter.event;
 
-  constructor(private readonly connection: RemapConnection) {
+  constructor(
+    private readonly connection: RemapConnection,
+    private readonly chips: ChipStore,
+  ) {
     this.disposables.push(connection.onJobEvent((event) => this.handle(event)));
   }
 
@@ -64,9 +70,12 @@ export class JobsView implements vscode.TreeDataProvider<JobNode>, vscode.Dispos
     const presentation = presentJob(row, this.modelNames.get(row.modelId));
     const item = new vscode.TreeItem(presentation.label);
     item.id = `job-${row.id}`;
-    item.description = presentation.description;
-    item.tooltip = new vscode.MarkdownString(presentation.tooltip);
-    item.iconPath = new vscode.ThemeIcon(presentation.icon.id, presentation.icon.color ? new vscode.ThemeColor(presentation.icon.color) : undefined);
+    const chipModel = this.chipModels.get(row.modelId);
+    const chip = chipModel ? this.chips.icon(chipModel) : undefined;
+    // With the chip in the icon's place, the state icon's meaning moves into the description.
+    item.description = chip && ['queued', 'running'].includes(row.state) ? `${row.state} · ${presentation.description}` : presentation.description;
+    item.tooltip = new vscode.MarkdownString(chip ? `${presentation.tooltip}\n\n${this.chips.tooltipImage(row.modelId)}` : presentation.tooltip);
+    item.iconPath = chip ?? new vscode.ThemeIcon(presentation.icon.id, presentation.icon.color ? new vscode.ThemeColor(presentation.icon.color) : undefined);
     item.contextValue = presentation.contextValue;
     item.command = { command: 'remap.showModel', title: 'Show Model', arguments: [{ modelId: row.modelId }] };
     return item;
@@ -118,7 +127,7 @@ export class JobsView implements vscode.TreeDataProvider<JobNode>, vscode.Dispos
     }
   }
 
-  /** Fetches the names of the models whose jobs are shown, for the rows' labels. */
+  /** Fetches the names and layers of the models whose jobs are shown, for the rows' labels and icons. */
   private async loadModelNames(): Promise<void> {
     const missing = [...new Set(this.table.list().map((row) => row.modelId))].filter((id) => !this.modelNames.has(id));
     for (const modelId of missing.slice(0, 100)) {
@@ -126,7 +135,13 @@ export class JobsView implements vscode.TreeDataProvider<JobNode>, vscode.Dispos
       if (data?.name) {
         this.modelNames.set(modelId, data.name);
       }
+      if (data) {
+        this.chips.remember(modelId, data);
+        this.chipModels.set(modelId, { modelId, dataset: data.dataset, architectureHash: data.architectureHash });
+      }
     }
+
+    await this.chips.prepare([...this.chipModels.values()]).catch(() => undefined);
   }
 
   private nodeFor(row: JobRow): JobNode {

@@ -1,9 +1,10 @@
 // The Models view ("model drawer"): trained models, best validation accuracy first, read from
 // GET /api/v1/models one page at a time with a "Load more" row. The layer table of a model is
-// fetched only when its tooltip is shown.
+// fetched only when its tooltip is shown. Each row's icon is the model's architecture chip.
 import * as vscode from 'vscode';
 import { RemapApiError, describeProblem, type Schemas } from '../api/client';
 import type { RemapConnection } from '../connection';
+import type { ChipModel, ChipStore } from './chipStore';
 import { layerTable, presentModel } from './format';
 
 export type ModelNode = { readonly kind: 'model'; readonly modelId: number; readonly summary: Schemas['ModelSummary'] } | { readonly kind: 'more' } | { readonly kind: 'message'; readonly text: string };
@@ -22,7 +23,10 @@ export class ModelsView implements vscode.TreeDataProvider<ModelNode>, vscode.Di
 
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
-  constructor(private readonly connection: RemapConnection) {
+  constructor(
+    private readonly connection: RemapConnection,
+    private readonly chips: ChipStore,
+  ) {
     this.disposables.push(
       connection.onJobEvent((event) => {
         // A finished training adds or moves a model; the stream's connected event follows a (re)connect.
@@ -47,6 +51,9 @@ export class ModelsView implements vscode.TreeDataProvider<ModelNode>, vscode.Di
     const nodes: ModelNode[] = this.models
       .filter((model) => model.status === 'succeeded')
       .map((model) => ({ kind: 'model', modelId: model.id ?? 0, summary: model }));
+
+    // Layers are cached by model id, so only models new since the last refresh cost a request.
+    await this.chips.prepare(nodes.map((node) => chipModelOf(node)).filter((model): model is ChipModel => model !== undefined)).catch(() => undefined);
     if (this.nextCursor) {
       nodes.push({ kind: 'more' });
     }
@@ -71,7 +78,7 @@ export class ModelsView implements vscode.TreeDataProvider<ModelNode>, vscode.Di
     const item = new vscode.TreeItem(presentation.label);
     item.id = `model-${node.modelId}`;
     item.description = presentation.description;
-    item.iconPath = new vscode.ThemeIcon(presentation.icon.id);
+    item.iconPath = this.chips.icon(chipModelOf(node) as ChipModel) ?? new vscode.ThemeIcon(presentation.icon.id);
     item.contextValue = presentation.contextValue;
     item.command = { command: 'remap.showModel', title: 'Show in Overview', arguments: [{ modelId: node.modelId }] };
     return item;
@@ -85,7 +92,8 @@ export class ModelsView implements vscode.TreeDataProvider<ModelNode>, vscode.Di
     const { data, error, response } = await this.connection.api.GET('/api/v1/models/{id}', { params: { path: { id: node.modelId } } });
     const summary = new vscode.MarkdownString(presentModel(node.summary).tooltip);
     if (data) {
-      summary.appendMarkdown(`\n\n${layerTable(data)}`);
+      this.chips.remember(node.modelId, data);
+      summary.appendMarkdown(`\n\n${this.chips.tooltipImage(node.modelId)}\n\n${layerTable(data)}`);
     } else {
       summary.appendText(`\n\nThe layers could not be read: ${describeProblem(error as Schemas['HttpValidationProblemDetails'], response.status)}`);
     }
@@ -135,4 +143,8 @@ export class ModelsView implements vscode.TreeDataProvider<ModelNode>, vscode.Di
     }
     this.loaded = true;
   }
+}
+
+function chipModelOf(node: ModelNode): ChipModel | undefined {
+  return node.kind === 'model' ? { modelId: node.modelId, dataset: node.summary.dataset, architectureHash: node.summary.architectureHash } : undefined;
 }

@@ -28,6 +28,7 @@ import {
   runCommand,
   Screenshots,
   setSettingInSettingsEditor,
+  viewRowIcons,
   viewRowLabels,
   visibleNotifications,
 } from './support/workbench.mjs';
@@ -279,6 +280,13 @@ describe('extension in code-server', { timeout: 20 * 60_000 }, () => {
       { timeoutMilliseconds: 30_000 },
     );
     await screenshots.take(page, 'jobs-done');
+
+    // The row's icon is the model's architecture chip, an SVG file the extension wrote.
+    await waitFor(
+      `the Jobs view row of job ${trainedJob.id} has no architecture chip as its icon (an SVG background image named chip-…)`,
+      async () => (await viewRowIcons(page, 'Jobs')).some((image) => /chip-[^"')]*\.svg/.test(image)),
+      { timeoutMilliseconds: 30_000 },
+    );
   });
 
   step('overview shows the new point', async () => {

@@ -222,3 +222,17 @@ export async function overviewPointCount(page) {
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Returns, per row of a view, the CSS background image of the row's icon: a tree item whose
+ * iconPath is a file gets it as url(...), a codicon gets none.
+ */
+export async function viewRowIcons(page, viewName) {
+  const pane = page.locator('.pane', { has: page.locator(`.pane-header[aria-label^="${viewName}"]`) }).first();
+  return pane.locator('.monaco-list-row').evaluateAll((rows) =>
+    rows.map((row) => {
+      const icon = row.querySelector('.custom-view-tree-node-item-icon');
+      return icon ? getComputedStyle(icon).backgroundImage : 'none';
+    }),
+  );
+}
