@@ -78,6 +78,32 @@ public sealed class OverviewApiTests : IDisposable
     private sealed record ModelDetailShape(LayerShape[] Layers);
 
     [Fact]
+    public async Task Overview_EmptyDataset_HasNoPoints()
+    {
+        var response = await client.GetAsync($"/api/v1/overview?projection=structure&dataset={ExplorationApi.Dataset}");
+        var overview = await response.Content.ReadFromJsonAsync<OverviewResponse>(RemapApiFactory.Json);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, overview!.ModelCount);
+        Assert.Empty(overview.Points);
+    }
+
+    [Fact]
+    public async Task Overview_FirstViewOfOneModel_IsFittedAgainAsModelsArrive()
+    {
+        // A view fitted on one model has a basis of one landmark, which would place every later model on one spot.
+        await ExplorationApi.SampleAsync(client, 1, seed: 5);
+        var first = await GetAsync("projection=structure");
+        Assert.Equal(1, first!.ProjectionInfo!.LandmarkCount);
+
+        await ExplorationApi.SampleAsync(client, 6, seed: 6);
+        var after = await GetAsync("projection=structure");
+
+        Assert.Equal(4, after!.ProjectionInfo!.LandmarkCount);
+        Assert.True(after.Points.Select(point => (point.X, point.Y)).Distinct().Count() > 1, "every model was placed on one spot");
+    }
+
+    [Fact]
     public async Task Overview_NewModelsDoNotMoveOthers()
     {
         await ExplorationApi.SampleAsync(client, 6, seed: 2);

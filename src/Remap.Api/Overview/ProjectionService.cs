@@ -33,6 +33,25 @@ public sealed partial class ProjectionService(
 
         var points = DistanceBlobs.UnpackPoints(stored.Points);
         var basis = stored.BasisJson is null ? null : StoreJson.Deserialize<StoredBasis>(stored.BasisJson);
+        if (basis is not null && basis.LandmarkIds.Count < options.Value.LandmarkCount)
+        {
+            // A basis with fewer landmarks than the setting asks for was fitted on a small population (none, one, a few
+            // models), which places every later model on the same few spots. While the population is that small, each
+            // model that adds a landmark fits the view again; once the basis is full, new models never move the others.
+            var refit = await FitLandmarksAsync(dataset, kind, cancellationToken);
+            if (refit.Basis.LandmarkIds.Count > basis.LandmarkIds.Count)
+            {
+                var now = timeProvider.GetUtcNow().UtcDateTime;
+                stored.BasisJson = StoreJson.Serialize(refit.Basis);
+                stored.Points = DistanceBlobs.PackPoints(refit.Points);
+                stored.ComputedAt = now;
+                stored.UpdatedAt = now;
+                await context.SaveChangesAsync(cancellationToken);
+                LogRefitted(logger, kind, dataset, basis.LandmarkIds.Count, refit.Basis.LandmarkIds.Count);
+                return new ProjectionResult(refit.Points, stored.Method, stored.Seed, refit.Basis.LandmarkIds.Count, 0, now);
+            }
+        }
+
         if (basis is not null)
         {
             var placed = await PlaceNewAsync(dataset, kind, basis, points, cancellationToken);
@@ -286,6 +305,9 @@ public sealed partial class ProjectionService(
 
     [LoggerMessage(EventId = 401, Level = LogLevel.Information, Message = "Fitted the {Kind} projection ({Method}) of dataset {DatasetName}: {PointCount} points in {Milliseconds} ms")]
     private static partial void LogFitted(ILogger logger, string kind, string method, string datasetName, int pointCount, double milliseconds);
+
+    [LoggerMessage(EventId = 403, Level = LogLevel.Information, Message = "Fitted the {Kind} projection of dataset {DatasetName} again: its landmarks grew from {Before} to {After}")]
+    private static partial void LogRefitted(ILogger logger, string kind, string datasetName, int before, int after);
 }
 
 /// <summary>A projection request that cannot be served as asked; the message states what to change.</summary>

@@ -39,6 +39,12 @@ public static class ClassicalMds
     {
         Check(distances);
         var count = distances.GetLength(0);
+        if (count == 0)
+        {
+            // No points: no axis carries spread, and the eigen solver rejects an empty matrix.
+            return (new double[dimensions], new double[0, dimensions]);
+        }
+
         var centred = DoubleCentre(distances);
         var evd = Matrix<double>.Build.DenseOfArray(centred).Evd(Symmetricity.Symmetric);
 
