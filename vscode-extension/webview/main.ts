@@ -130,13 +130,18 @@ function updateHint(): void {
   hint.hidden = !inspectorHost.hidden || !controls.selection.hidden;
 }
 
-function closeInspector(): void {
+/** Empties and hides the inspector without telling the host. */
+function closeInspectorView(): void {
   state.inspectedModelId = null;
   plot.setInspected(null);
   inspectorHost.hidden = true;
   inspectorHost.replaceChildren();
   updateHint();
   saveState(state);
+}
+
+function closeInspector(): void {
+  closeInspectorView();
   postToHost({ type: 'closeInspector' });
   plot.svg.focus();
 }
@@ -178,8 +183,29 @@ function replacePoints(next: OverviewPoint[]): void {
   byId = new Map(points.map((point) => [point.id as number, point]));
 }
 
+/** Drops every point, the selection and the inspector: they came from a server the extension left. */
+function forgetServer(url: string): void {
+  replacePoints([]);
+  modelCount = 0;
+  bounds = null;
+  complete = false;
+  shownView = null;
+  pendingTransform = null;
+  tooltip.hide();
+  plot.setHighlighted(null);
+  select([]);
+  closeInspectorView();
+  redraw();
+  plot.resetZoom();
+  note.hidden = true;
+  controls.summary.textContent = `Loading from ${url}…`;
+}
+
 function receive(message: HostMessage): void {
   switch (message.type) {
+    case 'serverChanged':
+      forgetServer(message.url);
+      return;
     case 'loading':
       Object.assign(state, { dataset: message.dataset, projection: message.projection, classIndex: message.classIndex });
       controls.showView(message.projection, message.classIndex, classNames);

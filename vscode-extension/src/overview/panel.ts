@@ -37,6 +37,8 @@ export class OverviewPanel {
   /** Whether the last load ended in an error, so a reconnect loads the view instead of comparing it. */
   private loadFailed = false;
   private readonly liveUpdates: LiveUpdates;
+  /** The server address the shown data came from, to notice a switch to another server. */
+  private serverUrl: string;
 
   static async show(context: vscode.ExtensionContext, connection: RemapConnection, options: OverviewOptions = {}): Promise<void> {
     const current = OverviewPanel.current;
@@ -109,6 +111,7 @@ export class OverviewPanel {
   ) {
     this.query = { dataset: state.dataset ?? '', projection: state.projection, classIndex: state.classIndex };
     this.inspectedModelId = state.inspectedModelId;
+    this.serverUrl = connection.target.url;
     this.panel.webview.html = this.html();
     this.liveUpdates = new LiveUpdates({
       api: () => this.connection.api,
@@ -291,17 +294,26 @@ export class OverviewPanel {
 
   private async inspect(modelId: number): Promise<void> {
     this.inspectedModelId = modelId;
+    const generation = this.generation;
     try {
       const data = await fetchInspection(this.connection.api, modelId);
-      if (this.inspectedModelId === modelId) {
+      // A server switch since the request makes the answer another server's model.
+      if (this.inspectedModelId === modelId && generation === this.generation) {
         this.post({ type: 'inspection', data });
       }
     } catch (error) {
-      this.postError(error);
+      if (generation === this.generation) {
+        this.postError(error);
+      }
     }
   }
 
   private onConnectionChange(): void {
+    if (this.connection.target.url !== this.serverUrl) {
+      this.switchServer();
+      return;
+    }
+
     const connected = this.connection.state === 'connected';
     this.post({ type: 'status', connected, message: this.connection.problem });
     if (connected && this.loadFailed) {
@@ -309,6 +321,26 @@ export class OverviewPanel {
     } else if (connected) {
       this.liveUpdates.onReconnect();
     }
+  }
+
+  /**
+   * Drops everything the old server sent: the page clears its points, selection and inspector at
+   * once, and the new generation makes late answers to the old server's requests be ignored.
+   */
+  private switchServer(): void {
+    this.serverUrl = this.connection.target.url;
+    this.generation++;
+    this.loading = false;
+    this.lastView = null;
+    this.points.clear();
+    this.inspectedModelId = null;
+    this.classNamesByDataset.clear();
+    this.liveUpdates.forget();
+    this.post({ type: 'serverChanged', url: this.serverUrl });
+
+    const connected = this.connection.state === 'connected';
+    this.post({ type: 'status', connected, message: this.connection.problem });
+    void this.load();
   }
 
   private dispose(): void {

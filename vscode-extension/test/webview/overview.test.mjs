@@ -398,3 +398,29 @@ for (const theme of ['light', 'dark']) {
     assert.equal(background, `rgb(${expected.join(', ')})`);
   });
 }
+
+test('server switch drops the old server data', async () => {
+  const page = await openStructure();
+  const point = isolated(structure);
+  await send(page, { type: 'inspection', data: { model: { ...(await readFixture('model-parent.json')), id: point.id }, parent: null, diff: null } });
+  const box = await page.evaluate(() => window.__remapTest.plotBox());
+  await page.getByRole('button', { name: 'Select area' }).click();
+  await page.mouse.move(box.left + 5, box.top + 5);
+  await page.mouse.down();
+  await page.mouse.move(box.left + box.width - 5, box.top + box.height - 5, { steps: 4 });
+  await page.mouse.up();
+  assert.ok((await page.evaluate(() => window.__remapTest.selectedIds())).length > 0, 'the brush selected nothing before the switch');
+
+  await send(page, { type: 'serverChanged', url: 'http://127.0.0.1:18999' });
+
+  assert.equal(await page.evaluate(() => window.__remapTest.drawnCount()), 0);
+  assert.deepEqual(await page.evaluate(() => window.__remapTest.selectedIds()), []);
+  assert.equal(await page.locator('.inspector').isHidden(), true);
+  assert.match(await page.locator('.summary').innerText(), /^Loading from http:\/\/127\.0\.0\.1:18999/);
+
+  const other = { ...structure, modelCount: 3, points: placed(structure).slice(0, 3).map((model, index) => ({ ...model, id: 90_000 + index })) };
+  await send(page, overviewMessage(other, classNames));
+
+  assert.equal(await page.evaluate(() => window.__remapTest.drawnCount()), 3);
+  assert.match(await page.locator('.summary').innerText(), /^3 models/);
+});
