@@ -1,7 +1,7 @@
 // The overview webview's entry point: builds the page, keeps the models the host posted, and turns
 // the user's actions into messages to the host. It makes no requests itself; the host fetches.
 import type { HostMessage, OverviewBounds, OverviewPoint, WebviewState } from '../src/shared/messages';
-import { Controls } from './controls';
+import { Controls, projectionLabels } from './controls';
 import { element } from './format';
 import { renderInspector } from './inspector';
 import { handlePlotKey } from './keyboard';
@@ -36,6 +36,10 @@ banner.hidden = true;
 const note = element('p', 'note');
 note.hidden = true;
 const tooltip = new Tooltip();
+/** Covers the plot while a view is fetched, so the points under it are not taken for the new view. */
+const loadingOverlay = element('div', 'loading-overlay');
+loadingOverlay.setAttribute('role', 'status');
+loadingOverlay.hidden = true;
 const announcer = element('div', 'visually-hidden');
 announcer.setAttribute('aria-live', 'polite');
 const sidebar = element('aside', 'sidebar');
@@ -70,7 +74,7 @@ const controls = new Controls({
 });
 
 const plotArea = element('div', 'plot-area');
-plotArea.append(plot.element, tooltip.element);
+plotArea.append(plot.element, loadingOverlay, tooltip.element);
 plot.svg.setAttribute('tabindex', '0');
 plot.svg.setAttribute('role', 'application');
 plot.svg.setAttribute('aria-roledescription', 'scatter plot');
@@ -201,6 +205,26 @@ function forgetServer(url: string): void {
   controls.summary.textContent = `Loading from ${url}…`;
 }
 
+/**
+ * Shows that a view is being fetched. The points of another dataset or projection are dimmed, since
+ * they are not where the new view puts them; another colouring keeps them, for they stay in place.
+ */
+function showLoading(dataset: string, projection: WebviewState['projection'], classIndex: number | null): void {
+  const otherView = shownView === null || shownView.dataset !== dataset || shownView.projection !== projection;
+  const measure = classIndex === null ? 'validation accuracy' : `accuracy on ${classNames[classIndex] ?? `class ${classIndex}`}`;
+  loadingOverlay.textContent = otherView ? `Loading the ${projectionLabels[projection].toLowerCase()} view of ${dataset}…` : `Loading the colours for ${measure}…`;
+  loadingOverlay.hidden = false;
+  plotArea.classList.toggle('stale', otherView && points.length > 0);
+  plotArea.setAttribute('aria-busy', 'true');
+  tooltip.hide();
+}
+
+function hideLoading(): void {
+  loadingOverlay.hidden = true;
+  plotArea.classList.remove('stale');
+  plotArea.removeAttribute('aria-busy');
+}
+
 function receive(message: HostMessage): void {
   switch (message.type) {
     case 'serverChanged':
@@ -210,6 +234,7 @@ function receive(message: HostMessage): void {
       Object.assign(state, { dataset: message.dataset, projection: message.projection, classIndex: message.classIndex });
       controls.showView(message.projection, message.classIndex, classNames);
       controls.summary.textContent = 'Loading…';
+      showLoading(message.dataset, message.projection, message.classIndex);
       return;
     case 'overview': {
       const data = message.data;
@@ -223,6 +248,7 @@ function receive(message: HostMessage): void {
       bounds = data.bounds;
       complete = data.complete;
       replacePoints([...data.points]);
+      hideLoading();
       banner.hidden = true;
       controls.showView(data.projection, data.classIndex, classNames);
       redraw();
@@ -278,6 +304,7 @@ function receive(message: HostMessage): void {
       showBanner(message.connected ? null : message.message ?? 'The Remap server is not connected.', false);
       return;
     case 'error':
+      hideLoading();
       showBanner(message.message, true);
       return;
   }

@@ -424,3 +424,22 @@ test('server switch drops the old server data', async () => {
   assert.equal(await page.evaluate(() => window.__remapTest.drawnCount()), 3);
   assert.match(await page.locator('.summary').innerText(), /^3 models/);
 });
+
+test('loading another view dims the old points', async () => {
+  const page = await openStructure();
+  const accuracySize = await readFixture('overview-accuracy-size.json');
+
+  await send(page, { type: 'loading', dataset: structure.dataset, projection: 'accuracy-size', classIndex: null });
+  const overlay = page.locator('.loading-overlay');
+  const dimmed = await page.evaluate(() => getComputedStyle(document.querySelector('.plot-canvas')).opacity);
+
+  assert.equal(await overlay.isVisible(), true);
+  assert.equal(await overlay.innerText(), `Loading the accuracy vs size view of ${structure.dataset}…`);
+  assert.ok(Number(dimmed) < 0.5, `the old points have opacity ${dimmed}`);
+  assert.equal(await page.locator('.summary').innerText(), 'Loading…');
+
+  await send(page, overviewMessage(accuracySize, classNames));
+
+  assert.equal(await overlay.isHidden(), true);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.plot-canvas')).opacity), '1');
+});
