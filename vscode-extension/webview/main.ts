@@ -189,18 +189,23 @@ function replacePoints(next: OverviewPoint[]): void {
 
 /** Drops every point, the selection and the inspector: they came from a server the extension left. */
 function forgetServer(url: string): void {
+  // A zoom restored after a reload stays until the first view arrives, unless another server's view
+  // was drawn since: the extension may pick its configured server only after the page has loaded.
+  if (shownView !== null) {
+    pendingTransform = null;
+    plot.resetZoom();
+  }
+
   replacePoints([]);
   modelCount = 0;
   bounds = null;
   complete = false;
   shownView = null;
-  pendingTransform = null;
   tooltip.hide();
   plot.setHighlighted(null);
   select([]);
   closeInspectorView();
   redraw();
-  plot.resetZoom();
   note.hidden = true;
   controls.summary.textContent = `Loading from ${url}…`;
 }

@@ -443,3 +443,43 @@ test('loading another view dims the old points', async () => {
   assert.equal(await overlay.isHidden(), true);
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.plot-canvas')).opacity), '1');
 });
+
+test('zoom survives a paged reload', async () => {
+  const saved = { dataset: structure.dataset, projection: 'structure', classIndex: null, inspectedModelId: null, transform: { x: -300, y: -200, k: 2.25 } };
+  const page = await openPage({ state: saved });
+  await page.evaluate(() => {
+    document.querySelector('.plot-area').style.display = 'none';
+  });
+
+  await send(page, { type: 'loading', dataset: structure.dataset, projection: 'structure', classIndex: null });
+  await send(page, overviewMessage({ ...structure, points: structure.points.slice(0, 10), nextAfter: structure.points[9].id }, classNames));
+  await page.evaluate(() => {
+    document.querySelector('.plot-area').style.display = '';
+  });
+  await send(page, { type: 'appendPoints', points: structure.points.slice(10), complete: true });
+  await send(page, { type: 'inspection', data: { model: { ...(await readFixture('model-parent.json')), id: isolated(structure).id }, parent: null, diff: null } });
+
+  assert.deepEqual(await page.evaluate(() => window.__remapTest.transform()), saved.transform);
+  assert.deepEqual(await page.evaluate(() => window.__savedState.transform), saved.transform);
+});
+
+test('zoom survives a server switch at start', async () => {
+  const saved = { dataset: structure.dataset, projection: 'structure', classIndex: null, inspectedModelId: null, transform: { x: -300, y: -200, k: 2.25 } };
+  const page = await openPage({ state: saved });
+
+  await send(page, { type: 'serverChanged', url: 'http://127.0.0.1:18999' });
+  await send(page, { type: 'loading', dataset: structure.dataset, projection: 'structure', classIndex: null });
+  await send(page, overviewMessage(structure, classNames));
+
+  assert.deepEqual(await page.evaluate(() => window.__remapTest.transform()), saved.transform);
+});
+
+test('server switch resets a shown zoom', async () => {
+  const page = await openStructure();
+  await page.evaluate(() => window.__remapTest.zoomBy(2));
+
+  await send(page, { type: 'serverChanged', url: 'http://127.0.0.1:18999' });
+  await send(page, overviewMessage(structure, classNames));
+
+  assert.deepEqual(await page.evaluate(() => window.__remapTest.transform()), { x: 0, y: 0, k: 1 });
+});
