@@ -96,7 +96,12 @@ export class Plot {
         this.events.zoom(event.transform);
       });
     svg.call(this.zoomBehavior).on('dblclick.zoom', null);
-    this.brush = new PlotBrush(this.svg, (x0, y0, x1, y1) => this.events.brush(this.pointsInRectangle(x0, y0, x1, y1)));
+    this.brush = new PlotBrush(
+      this.svg,
+      (x0, y0, x1, y1) => this.events.brush(this.pointsInRectangle(x0, y0, x1, y1)),
+      // The hover card would hide the rectangle being drawn.
+      () => this.setHighlighted(null),
+    );
 
     this.svg.addEventListener('pointermove', (event) => this.onPointerMove(event));
     this.svg.addEventListener('pointerleave', () => this.setHighlighted(null));

@@ -483,3 +483,21 @@ test('server switch resets a shown zoom', async () => {
 
   assert.deepEqual(await page.evaluate(() => window.__remapTest.transform()), { x: 0, y: 0, k: 1 });
 });
+
+test('tooltip hides while brushing', async () => {
+  const page = await openStructure();
+  const point = isolated(structure);
+  const position = await pagePosition(page, point);
+  await page.getByRole('button', { name: 'Select area' }).click();
+  await page.mouse.move(position.x, position.y);
+  await page.locator('.tooltip').waitFor({ state: 'visible' });
+
+  await page.mouse.down();
+  await page.mouse.move(position.x + 60, position.y + 60, { steps: 4 });
+  const duringDrag = await page.locator('.tooltip').isVisible();
+  const rectangle = await page.evaluate(() => window.__remapTest.brushRectangle());
+  await page.mouse.up();
+
+  assert.equal(duringDrag, false, 'the tooltip stayed up while the rectangle was drawn');
+  assert.ok(rectangle !== null, 'no rectangle was drawn');
+});
