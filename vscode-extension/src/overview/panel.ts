@@ -8,7 +8,7 @@ import type { HostMessage, OverviewData, Projection, WebviewMessage, WebviewStat
 import { parseWebviewState } from '../shared/messages';
 import { createNonce, renderOverviewHtml } from './html';
 import { LiveUpdates } from './liveUpdates';
-import { fetchClassNames, fetchInspection, fetchOverviewPages, PointIndex, sameQuery, type OverviewQuery } from './overviewData';
+import { fetchClassNames, fetchInspection, fetchOverviewPages, fetchWholeView, PointIndex, sameQuery, type OverviewQuery } from './overviewData';
 
 export interface OverviewOptions {
   dataset?: string;
@@ -186,7 +186,7 @@ export class OverviewPanel {
         return;
       case 'setClass':
         this.query = { ...this.query, classIndex: message.classIndex };
-        await this.load();
+        await this.load('colours');
         return;
       case 'inspect':
         await this.inspect(message.modelId);
@@ -247,25 +247,44 @@ export class OverviewPanel {
     return names;
   }
 
-  /** Fetches the current view from its first page: the first page is posted at once, the rest appended. */
-  private async load(): Promise<void> {
+  /**
+   * Fetches the current view. A new view ('view') is posted page by page, the first at once and the
+   * rest appended. Another colouring of the same points ('colours') is posted whole once every page
+   * has arrived, so the page keeps its points and zoom and changes only their colours.
+   */
+  private async load(change: 'view' | 'colours' = 'view'): Promise<void> {
     const generation = ++this.generation;
     const query = this.query;
+    const isCancelled = () => generation !== this.generation;
     this.loading = true;
     this.loadFailed = false;
-    this.lastView = null;
-    this.points.clear();
+    if (change === 'view') {
+      this.lastView = null;
+      this.points.clear();
+    }
+
     this.post({ type: 'loading', dataset: query.dataset, projection: query.projection, classIndex: query.classIndex });
 
     try {
       const classNames = await this.classNames(query.dataset);
+      if (change === 'colours') {
+        const view = await fetchWholeView(this.connection.api, query, isCancelled);
+        if (view) {
+          this.points.clear();
+          this.points.merge(view.points);
+          this.lastView = { ...query, classNames, modelCount: view.modelCount, bounds: view.bounds, complete: true };
+          this.post({ type: 'overview', data: { ...this.lastView, points: view.points } });
+        }
+
+        return;
+      }
+
       let first = true;
       await fetchOverviewPages(
         this.connection.api,
         query,
         (page, complete) => {
           const points = page.points ?? [];
-          this.points.merge(points);
           if (first) {
             first = false;
             this.lastView = { ...query, classNames, modelCount: page.modelCount ?? points.length, bounds: page.bounds ?? null, complete };
@@ -274,11 +293,12 @@ export class OverviewPanel {
             this.post({ type: 'appendPoints', points, complete });
           }
 
+          this.points.merge(points);
           if (this.lastView) {
             this.lastView.complete = complete;
           }
         },
-        () => generation !== this.generation,
+        isCancelled,
       );
     } catch (error) {
       if (generation === this.generation) {

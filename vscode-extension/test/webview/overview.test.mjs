@@ -501,3 +501,25 @@ test('tooltip hides while brushing', async () => {
   assert.equal(duringDrag, false, 'the tooltip stayed up while the rectangle was drawn');
   assert.ok(rectangle !== null, 'no rectangle was drawn');
 });
+
+test('colour change keeps points while loading', async () => {
+  const page = await openStructure();
+  const byClass = await readFixture('overview-structure-class6.json');
+  await page.evaluate(() => window.__remapTest.zoomBy(1.5));
+  await page.evaluate(() => window.__remapTest.draw());
+  const zoomed = await page.evaluate(() => window.__remapTest.transform());
+  const drawn = await page.evaluate(() => window.__remapTest.drawnCount());
+
+  await page.locator('#class-select').selectOption({ label: `accuracy on ${classNames[6]}` });
+  await send(page, { type: 'loading', dataset: structure.dataset, projection: 'structure', classIndex: 6 });
+
+  assert.equal(await page.evaluate(() => window.__remapTest.drawnCount()), drawn);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.plot-canvas')).opacity), '1');
+  assert.equal(await page.locator('.loading-overlay').innerText(), `Loading the colours for accuracy on ${classNames[6]}…`);
+
+  await send(page, overviewMessage(byClass, classNames, { classIndex: 6 }));
+
+  assert.deepEqual(await page.evaluate(() => window.__remapTest.transform()), zoomed);
+  assert.equal(await page.locator('.loading-overlay').isHidden(), true);
+  assert.doesNotMatch(await page.locator('.summary').innerText(), /loading/);
+});
