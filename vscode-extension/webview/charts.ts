@@ -29,8 +29,8 @@ export interface Series {
   values: Array<{ epoch: number; value: number }>;
 }
 
-/** Draws a line chart of values per epoch. With `percent`, the axis shows accuracy in percent. */
-export function lineChart(title: string, series: Series[], percent: boolean): HTMLElement {
+/** Draws a line chart of values per epoch. With `percent`, the axis shows accuracy in percent; `empty` is said when there are no values. */
+export function lineChart(title: string, series: Series[], percent: boolean, empty = 'No epochs finished yet.'): HTMLElement {
   const figure = element('figure', 'chart');
   figure.append(element('figcaption', undefined, title));
   const width = 300;
@@ -38,7 +38,7 @@ export function lineChart(title: string, series: Series[], percent: boolean): HT
   const margin = { top: 8, right: 8, bottom: 20, left: 40 };
   const all = series.flatMap((line) => line.values);
   if (all.length === 0) {
-    figure.append(element('p', 'muted', 'No epochs finished yet.'));
+    figure.append(element('p', 'muted', empty));
     return figure;
   }
 

@@ -5,6 +5,7 @@ import { Controls, projectionLabels } from './controls';
 import { element } from './format';
 import { renderInspector } from './inspector';
 import { handlePlotKey } from './keyboard';
+import { countOf } from './modelSummary';
 import { isPlaced } from './pointStyle';
 import { Plot, type PlacedPoint } from './plot';
 import { installTestHook } from './testHook';
@@ -156,7 +157,7 @@ function select(modelIds: number[]): void {
   plot.requestDraw();
   controls.showSelection(modelIds.flatMap((id) => byId.get(id) ?? []));
   updateHint();
-  announcer.textContent = `${modelIds.length} models selected`;
+  announcer.textContent = `${countOf(modelIds.length, 'model')} selected`;
   postToHost({ type: 'select', modelIds });
 }
 
@@ -169,7 +170,7 @@ function redraw(): void {
 
   const unplaced = points.length - plot.placedPoints.length;
   const loading = complete ? '' : ` · loading ${points.length.toLocaleString('en')} of ${modelCount.toLocaleString('en')}`;
-  controls.summary.textContent = `${modelCount.toLocaleString('en')} models${loading}`;
+  controls.summary.textContent = `${countOf(modelCount, 'model')}${loading}`;
   if (complete && points.length === 0) {
     note.hidden = false;
     note.textContent = `No models on ${state.dataset ?? 'this dataset'} yet. Train one with "Remap: Train Model" or sample a population with "Remap: Sample Population"; new models appear here as they are queued.`;

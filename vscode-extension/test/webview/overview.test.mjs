@@ -523,3 +523,21 @@ test('colour change keeps points while loading', async () => {
   assert.equal(await page.locator('.loading-overlay').isHidden(), true);
   assert.doesNotMatch(await page.locator('.summary').innerText(), /loading/);
 });
+
+test('inspector figures agree with the runs', async () => {
+  const page = await openStructure();
+  const parent = await readFixture('model-parent.json');
+  const onlyRun = { ...parent.runs[0], epochs: [] };
+  const model = { ...parent, runCount: 0, testAccuracyMean: null, testAccuracyStd: null, latestRun: null, runs: [onlyRun], training: { ...parent.training, epochs: 1 } };
+
+  await send(page, { type: 'inspection', data: { model, parent: null, diff: null } });
+  const metrics = await page.locator('.metrics').innerText();
+  const inspector = await page.locator('.inspector').innerText();
+
+  assert.match(metrics, /runs \(seeds\)\s+1\b/);
+  assert.ok(metrics.includes(`${(onlyRun.testAccuracy * 100).toFixed(1)}%`), `no test accuracy in "${metrics}"`);
+  assert.match(metrics, /\b1 epoch,/);
+  assert.match(inspector, /RUNS \(1 SEED\)|Runs \(1 seed\)/);
+  assert.doesNotMatch(inspector, /No epochs finished yet/);
+  assert.match(inspector, /This run recorded no per-epoch metrics\./);
+});
