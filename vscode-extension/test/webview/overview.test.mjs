@@ -541,3 +541,32 @@ test('inspector figures agree with the runs', async () => {
   assert.doesNotMatch(inspector, /No epochs finished yet/);
   assert.match(inspector, /This run recorded no per-epoch metrics\./);
 });
+
+/** The WCAG contrast ratio of two rgb colours. */
+function contrast(first, second) {
+  const luminance = (rgb) => {
+    const [red, green, blue] = rgb.map((channel) => {
+      const value = channel / 255;
+      return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue;
+  };
+  const [light, dark] = [luminance(first), luminance(second)].sort((left, right) => right - left);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+for (const theme of ['light', 'dark']) {
+  test(`hover ring contrasts in the ${theme} theme`, async () => {
+    const page = await openStructure({ theme });
+    const position = await pagePosition(page, isolated(structure));
+    await page.mouse.move(position.x, position.y);
+    await page.locator('.tooltip').waitFor({ state: 'visible' });
+
+    const stroke = await page.evaluate(() => getComputedStyle(document.querySelector('.ring-highlight')).stroke);
+    const rgb = stroke.match(/\d+/g).slice(0, 3).map(Number);
+    const ratio = contrast(rgb, hexToRgb(themeColour(theme, '--vscode-editor-background')));
+
+    // 4.5:1, above the 3:1 WCAG asks of graphics, because the ring is a thin line among dark discs.
+    assert.ok(ratio >= 4.5, `the hover ring ${stroke} has a contrast of ${ratio.toFixed(2)} with the background`);
+  });
+}
