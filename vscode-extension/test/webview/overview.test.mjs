@@ -570,3 +570,21 @@ for (const theme of ['light', 'dark']) {
     assert.ok(ratio >= 4.5, `the hover ring ${stroke} has a contrast of ${ratio.toFixed(2)} with the background`);
   });
 }
+
+test('confusion matrix labels both axes', async () => {
+  const page = await openStructure();
+  const child = await readFixture('model-child.json');
+  const size = child.latestRun.confusionMatrix.length;
+
+  await send(page, { type: 'inspection', data: { model: child, parent: null, diff: null } });
+  const labels = await page.locator('.confusion text.tick').allTextContents();
+  const titles = await page.locator('.confusion text.axis-title').allTextContents();
+
+  assert.equal(labels.length, 2 * size);
+  for (let index = 0; index < size; index++) {
+    assert.ok(labels.includes(String(index)), `no column label ${index}`);
+    assert.ok(labels.includes(`${index} ${classNames[index]}`), `no row label for ${classNames[index]}`);
+  }
+
+  assert.deepEqual(titles, ['predicted →', 'true ↓']);
+});
