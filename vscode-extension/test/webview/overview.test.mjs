@@ -588,3 +588,15 @@ test('confusion matrix labels both axes', async () => {
 
   assert.deepEqual(titles, ['predicted →', 'true ↓']);
 });
+
+test('tooltip chip is large enough to read', async () => {
+  const page = await openStructure();
+  const position = await pagePosition(page, isolated(structure));
+
+  await page.mouse.move(position.x, position.y);
+  await page.locator('.tooltip').waitFor({ state: 'visible' });
+  const box = await page.locator('.tooltip .chip').boundingBox();
+
+  assert.ok(box.height >= 60, `the chip is ${box.height} pixels high`);
+  assert.ok(box.width >= 40, `the chip is ${box.width} pixels wide`);
+});
