@@ -2,7 +2,7 @@
 // confusion matrix as a heat grid. Colours come from classes in styles.css, which read VS Code's
 // theme variables, so the charts follow light and dark themes.
 import { scaleLinear } from 'd3-scale';
-import { element, formatPercent } from './format';
+import { countOf, element, formatPercent } from './format';
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
@@ -118,7 +118,7 @@ export function confusionGrid(matrix: readonly (readonly number[])[], classNames
     viewBox: `0 0 ${labelWidth + size * cell} ${header + size * cell + 4}`,
     class: 'confusion',
     role: 'img',
-    'aria-label': `Confusion matrix of ${size} classes, rows the true class and columns the predicted class`,
+    'aria-label': `Confusion matrix of ${countOf(size, 'class', 'classes')}, rows the true class and columns the predicted class`,
   });
 
   const predictedTitle = svgElement('text', { class: 'axis-title', x: labelWidth + (size * cell) / 2, y: 9, 'text-anchor': 'middle' });

@@ -5,8 +5,8 @@ import { layersOfTable } from '../src/shared/chip';
 import type { InspectionData, ModelDetail } from '../src/shared/messages';
 import { classBars, confusionGrid, lineChart, type Series } from './charts';
 import { createChip } from './chipView';
-import { element, formatCount, formatPercent } from './format';
-import { countOf, summariseModel, type MeanAndDeviation } from './modelSummary';
+import { countOf, element, formatCount, formatPercent } from './format';
+import { summariseModel, type MeanAndDeviation } from './modelSummary';
 
 export interface InspectorActions {
   ablate(modelId: number): void;

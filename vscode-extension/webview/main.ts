@@ -2,10 +2,9 @@
 // the user's actions into messages to the host. It makes no requests itself; the host fetches.
 import type { HostMessage, OverviewBounds, OverviewPoint, WebviewState } from '../src/shared/messages';
 import { Controls, projectionLabels } from './controls';
-import { element } from './format';
+import { countOf, element } from './format';
 import { renderInspector } from './inspector';
 import { handlePlotKey } from './keyboard';
-import { countOf } from './modelSummary';
 import { isPlaced } from './pointStyle';
 import { Plot, type PlacedPoint } from './plot';
 import { installTestHook } from './testHook';

@@ -58,8 +58,3 @@ export function summariseModel(model: ModelDetail): ModelSummary {
     curveRun,
   };
 }
-
-/** Returns "1 epoch", "2 epochs": the count with the noun in the right number. */
-export function countOf(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? singular : plural}`;
-}

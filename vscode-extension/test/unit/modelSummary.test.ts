@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countOf, meanAndDeviation, summariseModel } from '../../webview/modelSummary';
+import { countOf } from '../../webview/format';
+import { meanAndDeviation, summariseModel } from '../../webview/modelSummary';
 
 const run = (id: number, seed: number, validationAccuracy: number, testAccuracy: number, epochCount: number) => ({
   id,

@@ -600,3 +600,12 @@ test('tooltip chip is large enough to read', async () => {
   assert.ok(box.height >= 60, `the chip is ${box.height} pixels high`);
   assert.ok(box.width >= 40, `the chip is ${box.width} pixels wide`);
 });
+
+test('one model reads in the singular', async () => {
+  const page = await openPage();
+  const only = placed(structure)[0];
+
+  await send(page, overviewMessage({ ...structure, modelCount: 1, points: [only] }, classNames));
+
+  assert.match(await page.locator('.summary').innerText(), /^1 model$/);
+});
