@@ -113,7 +113,8 @@ function setBrush(active: boolean): void {
 }
 
 function showTooltip(placed: PlacedPoint | null): void {
-  if (!placed) {
+  // A dimmed point belongs to the view being replaced, so its card would describe the wrong view.
+  if (!placed || plotArea.classList.contains('stale')) {
     tooltip.hide();
     return;
   }

@@ -437,6 +437,9 @@ test('loading another view dims the old points', async () => {
   assert.equal(await overlay.innerText(), `Loading the accuracy vs size view of ${structure.dataset}…`);
   assert.ok(Number(dimmed) < 0.5, `the old points have opacity ${dimmed}`);
   assert.equal(await page.locator('.summary').innerText(), 'Loading…');
+  const position = await pagePosition(page, isolated(structure));
+  await page.mouse.move(position.x, position.y);
+  assert.equal(await page.locator('.tooltip').isHidden(), true, 'a dimmed point showed its card');
 
   await send(page, overviewMessage(accuracySize, classNames));
 
