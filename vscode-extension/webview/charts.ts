@@ -29,7 +29,7 @@ export interface Series {
   values: Array<{ epoch: number; value: number }>;
 }
 
-/** Draws a line chart of values per epoch. With `percent`, the axis shows accuracy in percent; `empty` is said when there are no values. */
+/** Draws a line chart of values per epoch. With `percent`, the axis shows accuracy in percent. `empty` is the message shown when there are no values. */
 export function lineChart(title: string, series: Series[], percent: boolean, empty = 'No epochs finished yet.'): HTMLElement {
   const figure = element('figure', 'chart');
   figure.append(element('figcaption', undefined, title));

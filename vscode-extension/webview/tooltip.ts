@@ -22,7 +22,7 @@ export class Tooltip {
     card.replaceChildren();
     card.append(element('div', 'tooltip-name', point.name ?? `model ${point.id}`));
     card.append(element('div', 'tooltip-id', `model ${point.id}`));
-    // At 1.5 times the glyph's 48 pixels the block heights (log of each layer's output size) are told apart.
+    // At 1.5 times the glyph's 48 pixels the block heights, which show each layer's output size, can be compared.
     card.append(createChip(parseShortForm(point.layers, point.outputSizes), tooltipChipScale));
     card.append(element('div', 'tooltip-layers', point.layers ?? ''));
 

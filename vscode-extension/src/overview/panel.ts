@@ -317,7 +317,7 @@ export class OverviewPanel {
     const generation = this.generation;
     try {
       const data = await fetchInspection(this.connection.api, modelId);
-      // A server switch since the request makes the answer another server's model.
+      // After a server switch the response describes a model of the old server.
       if (this.inspectedModelId === modelId && generation === this.generation) {
         this.post({ type: 'inspection', data });
       }
@@ -344,8 +344,8 @@ export class OverviewPanel {
   }
 
   /**
-   * Drops everything the old server sent: the page clears its points, selection and inspector at
-   * once, and the new generation makes late answers to the old server's requests be ignored.
+   * Drops everything the old server sent. The page clears its points, selection and inspector at
+   * once, and the new generation makes the panel ignore late responses to the old server's requests.
    */
   private switchServer(): void {
     this.serverUrl = this.connection.target.url;
