@@ -14,6 +14,8 @@ export class PlotBrush {
   constructor(
     svg: SVGSVGElement,
     private readonly onSelect: (x0: number, y0: number, x1: number, y1: number) => void,
+    /** Called when the user starts drawing a rectangle, so the plot can clear what would cover it. */
+    private readonly onStart: () => void = () => {},
   ) {
     this.layer = select(svg).append('g').attr('class', 'brush');
     // An explicit extent: the default reads the SVG's width, which is unresolved before layout.
@@ -22,6 +24,12 @@ export class PlotBrush {
         [0, 0],
         [1, 1],
       ])
+      .on('start', (event: { sourceEvent: Event | null }) => {
+        // A programmatic clear also fires start, without a source event.
+        if (!this.clearing && event.sourceEvent) {
+          this.onStart();
+        }
+      })
       .on('end', (event: { selection: [[number, number], [number, number]] | null }) => {
       if (this.clearing || !event.selection) {
         return;

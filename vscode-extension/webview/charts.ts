@@ -2,7 +2,7 @@
 // confusion matrix as a heat grid. Colours come from classes in styles.css, which read VS Code's
 // theme variables, so the charts follow light and dark themes.
 import { scaleLinear } from 'd3-scale';
-import { element, formatPercent } from './format';
+import { countOf, element, formatPercent } from './format';
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
@@ -29,8 +29,8 @@ export interface Series {
   values: Array<{ epoch: number; value: number }>;
 }
 
-/** Draws a line chart of values per epoch. With `percent`, the axis shows accuracy in percent. */
-export function lineChart(title: string, series: Series[], percent: boolean): HTMLElement {
+/** Draws a line chart of values per epoch. With `percent`, the axis shows accuracy in percent. `empty` is the message shown when there are no values. */
+export function lineChart(title: string, series: Series[], percent: boolean, empty = 'No epochs finished yet.'): HTMLElement {
   const figure = element('figure', 'chart');
   figure.append(element('figcaption', undefined, title));
   const width = 300;
@@ -38,7 +38,7 @@ export function lineChart(title: string, series: Series[], percent: boolean): HT
   const margin = { top: 8, right: 8, bottom: 20, left: 40 };
   const all = series.flatMap((line) => line.values);
   if (all.length === 0) {
-    figure.append(element('p', 'muted', 'No epochs finished yet.'));
+    figure.append(element('p', 'muted', empty));
     return figure;
   }
 
@@ -108,28 +108,42 @@ export function classBars(accuracies: readonly number[], classNames: readonly st
 /** Draws the confusion matrix as a grid: rows are true classes, columns predictions, and opacity the row's share. */
 export function confusionGrid(matrix: readonly (readonly number[])[], classNames: readonly string[]): HTMLElement {
   const figure = element('figure', 'chart');
-  figure.append(element('figcaption', undefined, 'Confusion matrix (rows: true class, columns: predicted)'));
+  figure.append(element('figcaption', undefined, 'Confusion matrix (rows: true class, columns: predicted class)'));
   const size = matrix.length;
   const cell = 18;
-  const labelWidth = 78;
+  // Row labels carry the index and the name; the columns, too narrow for names, carry the index.
+  const labelWidth = 96;
+  const header = 28;
   const svg = svgElement('svg', {
-    viewBox: `0 0 ${labelWidth + size * cell} ${size * cell + 4}`,
+    viewBox: `0 0 ${labelWidth + size * cell} ${header + size * cell + 4}`,
     class: 'confusion',
     role: 'img',
-    'aria-label': `Confusion matrix of ${size} classes`,
+    'aria-label': `Confusion matrix of ${countOf(size, 'class', 'classes')}, rows the true class and columns the predicted class`,
   });
+
+  const predictedTitle = svgElement('text', { class: 'axis-title', x: labelWidth + (size * cell) / 2, y: 9, 'text-anchor': 'middle' });
+  predictedTitle.textContent = 'predicted →';
+  const trueTitle = svgElement('text', { class: 'axis-title', x: labelWidth - 4, y: header - 4, 'text-anchor': 'end' });
+  trueTitle.textContent = 'true ↓';
+  svg.append(predictedTitle, trueTitle);
+  for (let predicted = 0; predicted < size; predicted++) {
+    const label = svgElement('text', { class: 'tick', x: labelWidth + predicted * cell + (cell - 1) / 2, y: header - 4, 'text-anchor': 'middle' });
+    label.textContent = String(predicted);
+    svg.append(label);
+  }
 
   matrix.forEach((row, actual) => {
     const total = row.reduce((sum, count) => sum + count, 0) || 1;
-    const label = svgElement('text', { class: 'tick', x: labelWidth - 4, y: actual * cell + cell / 2 + 3, 'text-anchor': 'end' });
-    label.textContent = classNames[actual] ?? `class ${actual}`;
+    const top = header + actual * cell;
+    const label = svgElement('text', { class: 'tick', x: labelWidth - 4, y: top + cell / 2 + 3, 'text-anchor': 'end' });
+    label.textContent = `${actual} ${classNames[actual] ?? `class ${actual}`}`;
     svg.append(label);
     row.forEach((count, predicted) => {
       const share = count / total;
       const rectangle = svgElement('rect', {
         class: actual === predicted ? 'cell diagonal' : 'cell',
         x: labelWidth + predicted * cell,
-        y: actual * cell,
+        y: top,
         width: cell - 1,
         height: cell - 1,
         'fill-opacity': (0.06 + 0.94 * share).toFixed(3),

@@ -1,6 +1,7 @@
 // The architecture chip as an SVG element, from the shared geometry, so tooltips and the inspector
 // show the same glyph as the server and the host.
 import { chipGeometry, type ChipLayer } from '../src/shared/chip';
+import { countOf } from './format';
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
@@ -24,7 +25,7 @@ export function createChip(layers: readonly ChipLayer[], scale = 0.5, label?: st
     rectangle.setAttribute('fill', block.colour);
     rectangle.dataset.kind = block.layer.kind;
     const title = document.createElementNS(svgNamespace, 'title');
-    const size = block.layer.outputSize === null ? '' : ` → ${block.layer.outputSize.toLocaleString('en')} values`;
+    const size = block.layer.outputSize === null ? '' : ` → ${countOf(block.layer.outputSize, 'value')}`;
     title.textContent = `${index + 1}. ${block.layer.text}${size}`;
     rectangle.append(title);
     svg.append(rectangle);

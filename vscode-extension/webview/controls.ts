@@ -15,7 +15,7 @@ export interface ControlActions {
   clearSelection(): void;
 }
 
-const projectionLabels: Record<Projection, string> = {
+export const projectionLabels: Record<Projection, string> = {
   structure: 'Structure',
   prediction: 'Prediction',
   'accuracy-size': 'Accuracy vs size',

@@ -33,12 +33,10 @@ function fillSpan(pixels: Uint32Array, width: number, row: number, from: number,
   }
 }
 
-/**
- * Fills the pixels whose centres lie between two circles: a ring drawn with a line of `outer − inner`
- * pixels, or a disc when inner is 0. Each row is one or two Uint32Array.fill calls, which is what
- * makes this fast.
- */
-export function fillRing(pixels: Uint32Array, width: number, height: number, centreX: number, centreY: number, outer: number, inner: number, colour: number): void {
+type Span = (row: number, from: number, to: number) => void;
+
+/** Calls `span` with each row's x range of the pixels whose centres lie between two circles (a disc when inner is 0). */
+function forEachSpan(height: number, centreX: number, centreY: number, outer: number, inner: number, span: Span): void {
   const outerSquared = outer * outer;
   const innerSquared = inner * inner;
   const top = Math.max(0, Math.ceil(centreY - outer - 0.5));
@@ -48,12 +46,37 @@ export function fillRing(pixels: Uint32Array, width: number, height: number, cen
     const outerHalf = Math.sqrt(Math.max(0, outerSquared - dy * dy));
     const innerHalf = dy * dy < innerSquared ? Math.sqrt(innerSquared - dy * dy) : -1;
     if (innerHalf < 0) {
-      fillSpan(pixels, width, row, centreX - outerHalf, centreX + outerHalf, colour);
+      span(row, centreX - outerHalf, centreX + outerHalf);
     } else {
-      fillSpan(pixels, width, row, centreX - outerHalf, centreX - innerHalf, colour);
-      fillSpan(pixels, width, row, centreX + innerHalf, centreX + outerHalf, colour);
+      span(row, centreX - outerHalf, centreX - innerHalf);
+      span(row, centreX + innerHalf, centreX + outerHalf);
     }
   }
+}
+
+/**
+ * Fills the pixels whose centres lie between two circles: a ring drawn with a line of `outer − inner`
+ * pixels, or a disc when inner is 0. Each row is one or two Uint32Array.fill calls, which is what
+ * makes this fast.
+ */
+export function fillRing(pixels: Uint32Array, width: number, height: number, centreX: number, centreY: number, outer: number, inner: number, colour: number): void {
+  forEachSpan(height, centreX, centreY, outer, inner, (row, from, to) => fillSpan(pixels, width, row, from, to, colour));
+}
+
+/**
+ * Mixes an rgb colour into the pixels of a disc with the given opacity (0 to 1), so overlapping discs
+ * grow darker where models crowd. The buffer's pixels must be opaque (filled with the background first).
+ */
+export function blendDisc(bytes: Uint8ClampedArray, width: number, height: number, centreX: number, centreY: number, radius: number, [red, green, blue]: readonly [number, number, number], opacity: number): void {
+  forEachSpan(height, centreX, centreY, radius, 0, (row, from, to) => {
+    const left = Math.max(0, Math.ceil(from - 0.5));
+    const right = Math.min(width - 1, Math.floor(to - 0.5));
+    for (let index = (row * width + left) * 4, end = (row * width + right) * 4; index <= end; index += 4) {
+      bytes[index] += (red - bytes[index]) * opacity;
+      bytes[index + 1] += (green - bytes[index + 1]) * opacity;
+      bytes[index + 2] += (blue - bytes[index + 2]) * opacity;
+    }
+  });
 }
 
 /** Draws the two diagonals of a square of half-size `arm` around a centre, `thickness` pixels wide. */

@@ -4,6 +4,11 @@ export function formatPercent(value: number | null | undefined, digits = 1): str
   return value === null || value === undefined || !Number.isFinite(value) ? '–' : `${(value * 100).toFixed(digits)}%`;
 }
 
+/** Returns "1 epoch", "2 epochs": the count with the noun in the right number. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? singular : plural}`;
+}
+
 export function formatCount(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : value.toLocaleString('en');
 }

@@ -5,7 +5,8 @@ import { layersOfTable } from '../src/shared/chip';
 import type { InspectionData, ModelDetail } from '../src/shared/messages';
 import { classBars, confusionGrid, lineChart, type Series } from './charts';
 import { createChip } from './chipView';
-import { element, formatCount, formatPercent } from './format';
+import { countOf, element, formatCount, formatPercent } from './format';
+import { summariseModel, type MeanAndDeviation } from './modelSummary';
 
 export interface InspectorActions {
   ablate(modelId: number): void;
@@ -15,9 +16,9 @@ export interface InspectorActions {
   inspect(modelId: number): void;
 }
 
-function plusMinus(mean: number | null | undefined, deviation: number | null | undefined): string {
+function plusMinus({ mean, deviation }: MeanAndDeviation): string {
   const text = formatPercent(mean);
-  return deviation === null || deviation === undefined ? text : `${text} ± ${formatPercent(deviation)}`;
+  return deviation === null ? text : `${text} ± ${formatPercent(deviation)}`;
 }
 
 function button(label: string, onPress: () => void, disabledReason?: string): HTMLButtonElement {
@@ -32,15 +33,20 @@ function button(label: string, onPress: () => void, disabledReason?: string): HT
   return created;
 }
 
-/** Picks the epochs to plot: the running job's so far, else the latest finished run's. */
-function epochCurves(model: ModelDetail): { loss: Series[]; accuracy: Series[]; source: string } {
+/** Picks the epochs to plot: the running job's so far, else those of the run summariseModel picks. */
+function epochCurves(model: ModelDetail): { loss: Series[]; accuracy: Series[]; source: string; empty: string } {
   const running = model.jobs?.find((job) => job.state === 'running' && (job.epochMetrics?.length ?? 0) > 0);
-  const epochs = running ? running.epochMetrics ?? [] : model.latestRun?.epochs ?? [];
+  const run = summariseModel(model).curveRun;
+  const epochs = running ? running.epochMetrics ?? [] : run?.epochs ?? [];
   let source = 'no run yet';
+  let empty = 'No epochs finished yet.';
   if (running) {
     source = `job ${running.id}, running`;
-  } else if (model.latestRun) {
-    source = `run ${model.latestRun.id}, seed ${model.latestRun.seed}`;
+  } else if (run) {
+    source = `run ${run.id}, seed ${run.seed}`;
+    empty = 'This run recorded no per-epoch metrics.';
+  } else if (model.status === 'succeeded') {
+    empty = 'The server sent no run for this model, so there are no epochs to show.';
   }
 
   const series = (name: string, className: string, pick: (epoch: (typeof epochs)[number]) => number | undefined): Series => ({
@@ -55,22 +61,24 @@ function epochCurves(model: ModelDetail): { loss: Series[]; accuracy: Series[]; 
     loss: [series('train loss', 'series-loss', (epoch) => epoch.trainLoss)],
     accuracy: [series('train accuracy', 'series-train', (epoch) => epoch.trainAccuracy), series('validation accuracy', 'series-validation', (epoch) => epoch.validationAccuracy)],
     source,
+    empty,
   };
 }
 
 function metricsList(model: ModelDetail): HTMLElement {
   const list = element('dl', 'metrics');
+  const summary = summariseModel(model);
   const rows: Array<[string, string]> = [
     ['status', model.status ?? 'unknown'],
-    ['validation accuracy', plusMinus(model.validationAccuracy, model.validationAccuracyStd)],
-    ['test accuracy', plusMinus(model.testAccuracyMean, model.testAccuracyStd)],
+    ['validation accuracy', plusMinus(summary.validation)],
+    ['test accuracy', plusMinus(summary.test)],
     ['parameters', formatCount(model.parameterCount)],
-    ['runs (seeds)', String(model.runCount ?? 0)],
+    ['runs (seeds)', String(summary.runCount)],
     ['dataset', model.dataset ?? '–'],
   ];
   if (model.training) {
     const training = model.training;
-    rows.push(['training', `${training.epochs} epochs, ${training.optimizer}, learning rate ${training.learningRate}, batch ${training.batchSize}, seed ${training.seed}`]);
+    rows.push(['training', `${countOf(training.epochs ?? 0, 'epoch')}, ${training.optimizer}, learning rate ${training.learningRate}, batch ${training.batchSize}, seed ${training.seed}`]);
   }
 
   const comparison = model.comparisonWithParent;
@@ -177,11 +185,11 @@ export function renderInspector(host: HTMLElement, data: InspectionData, classNa
   }
 
   if ((model.runs?.length ?? 0) > 0) {
-    host.append(section(`Runs (${model.runs?.length} seeds)`, runTable(model)));
+    host.append(section(`Runs (${countOf(model.runs?.length ?? 0, 'seed')})`, runTable(model)));
   }
 
   const curves = epochCurves(model);
-  host.append(section(`Epochs (${curves.source})`, lineChart('Train loss', curves.loss, false), lineChart('Accuracy', curves.accuracy, true)));
+  host.append(section(`Epochs (${curves.source})`, lineChart('Train loss', curves.loss, false, curves.empty), lineChart('Accuracy', curves.accuracy, true, curves.empty)));
 
   const run = model.latestRun;
   if (run?.perClassTestAccuracy && run.perClassTestAccuracy.length > 0) {

@@ -1,7 +1,7 @@
 // Keyboard use of the plot. Arrow keys move a focus to the nearest model in that direction, and
 // Enter or Space inspects it, and S adds it to the selection or removes it. + and - zoom, 0 resets
 // the zoom, B toggles area selection, and Escape clears the focus and the selection.
-import { formatCount, formatPercent } from './format';
+import { countOf, formatPercent } from './format';
 import { directionOfKey, nextInDirection } from './navigation';
 import type { Plot } from './plot';
 
@@ -29,7 +29,7 @@ export function handlePlotKey(event: KeyboardEvent, plot: Plot, actions: PlotKey
     if (next >= 0) {
       plot.setHighlighted(placed[next]);
       const point = placed[next].point;
-      actions.announce(`${point.name ?? `model ${point.id}`}, ${formatPercent(point.validationAccuracy)}, ${formatCount(point.parameterCount)} parameters, ${point.status}`);
+      actions.announce(`${point.name ?? `model ${point.id}`}, ${formatPercent(point.validationAccuracy)}, ${point.parameterCount === undefined ? 'unknown' : countOf(point.parameterCount, 'parameter')}, ${point.status}`);
     }
 
     event.preventDefault();

@@ -1,8 +1,8 @@
 // The overview webview's entry point: builds the page, keeps the models the host posted, and turns
 // the user's actions into messages to the host. It makes no requests itself; the host fetches.
 import type { HostMessage, OverviewBounds, OverviewPoint, WebviewState } from '../src/shared/messages';
-import { Controls } from './controls';
-import { element } from './format';
+import { Controls, projectionLabels } from './controls';
+import { countOf, element } from './format';
 import { renderInspector } from './inspector';
 import { handlePlotKey } from './keyboard';
 import { isPlaced } from './pointStyle';
@@ -36,6 +36,10 @@ banner.hidden = true;
 const note = element('p', 'note');
 note.hidden = true;
 const tooltip = new Tooltip();
+/** Covers the plot while a view is fetched, so the points under it are not taken for the new view. */
+const loadingOverlay = element('div', 'loading-overlay');
+loadingOverlay.setAttribute('role', 'status');
+loadingOverlay.hidden = true;
 const announcer = element('div', 'visually-hidden');
 announcer.setAttribute('aria-live', 'polite');
 const sidebar = element('aside', 'sidebar');
@@ -70,7 +74,7 @@ const controls = new Controls({
 });
 
 const plotArea = element('div', 'plot-area');
-plotArea.append(plot.element, tooltip.element);
+plotArea.append(plot.element, loadingOverlay, tooltip.element);
 plot.svg.setAttribute('tabindex', '0');
 plot.svg.setAttribute('role', 'application');
 plot.svg.setAttribute('aria-roledescription', 'scatter plot');
@@ -109,7 +113,8 @@ function setBrush(active: boolean): void {
 }
 
 function showTooltip(placed: PlacedPoint | null): void {
-  if (!placed) {
+  // A dimmed point belongs to the view being replaced, so its card would describe the wrong view.
+  if (!placed || plotArea.classList.contains('stale')) {
     tooltip.hide();
     return;
   }
@@ -130,13 +135,18 @@ function updateHint(): void {
   hint.hidden = !inspectorHost.hidden || !controls.selection.hidden;
 }
 
-function closeInspector(): void {
+/** Empties and hides the inspector without telling the host. */
+function closeInspectorView(): void {
   state.inspectedModelId = null;
   plot.setInspected(null);
   inspectorHost.hidden = true;
   inspectorHost.replaceChildren();
   updateHint();
   saveState(state);
+}
+
+function closeInspector(): void {
+  closeInspectorView();
   postToHost({ type: 'closeInspector' });
   plot.svg.focus();
 }
@@ -147,7 +157,7 @@ function select(modelIds: number[]): void {
   plot.requestDraw();
   controls.showSelection(modelIds.flatMap((id) => byId.get(id) ?? []));
   updateHint();
-  announcer.textContent = `${modelIds.length} models selected`;
+  announcer.textContent = `${countOf(modelIds.length, 'model')} selected`;
   postToHost({ type: 'select', modelIds });
 }
 
@@ -160,7 +170,7 @@ function redraw(): void {
 
   const unplaced = points.length - plot.placedPoints.length;
   const loading = complete ? '' : ` · loading ${points.length.toLocaleString('en')} of ${modelCount.toLocaleString('en')}`;
-  controls.summary.textContent = `${modelCount.toLocaleString('en')} models${loading}`;
+  controls.summary.textContent = `${countOf(modelCount, 'model')}${loading}`;
   if (complete && points.length === 0) {
     note.hidden = false;
     note.textContent = `No models on ${state.dataset ?? 'this dataset'} yet. Train one with "Remap: Train Model" or sample a population with "Remap: Sample Population"; new models appear here as they are queued.`;
@@ -178,12 +188,59 @@ function replacePoints(next: OverviewPoint[]): void {
   byId = new Map(points.map((point) => [point.id as number, point]));
 }
 
+/** Drops every point, the selection and the inspector: they came from a server the extension left. */
+function forgetServer(url: string): void {
+  // A zoom restored after a reload stays until the first view arrives, unless another server's view
+  // was drawn since: the extension may pick its configured server only after the page has loaded.
+  if (shownView !== null) {
+    pendingTransform = null;
+    plot.resetZoom();
+  }
+
+  replacePoints([]);
+  modelCount = 0;
+  bounds = null;
+  complete = false;
+  shownView = null;
+  tooltip.hide();
+  plot.setHighlighted(null);
+  select([]);
+  closeInspectorView();
+  redraw();
+  note.hidden = true;
+  controls.summary.textContent = `Loading from ${url}…`;
+}
+
+/**
+ * Shows that a view is being fetched. The points of another dataset or projection are dimmed, since
+ * they are not where the new view puts them; another colouring keeps them, for they stay in place.
+ */
+function showLoading(dataset: string, projection: WebviewState['projection'], classIndex: number | null): void {
+  const otherView = shownView === null || shownView.dataset !== dataset || shownView.projection !== projection;
+  const measure = classIndex === null ? 'validation accuracy' : `accuracy on ${classNames[classIndex] ?? `class ${classIndex}`}`;
+  loadingOverlay.textContent = otherView ? `Loading the ${projectionLabels[projection].toLowerCase()} view of ${dataset}…` : `Loading the colours for ${measure}…`;
+  loadingOverlay.hidden = false;
+  plotArea.classList.toggle('stale', otherView && points.length > 0);
+  plotArea.setAttribute('aria-busy', 'true');
+  tooltip.hide();
+}
+
+function hideLoading(): void {
+  loadingOverlay.hidden = true;
+  plotArea.classList.remove('stale');
+  plotArea.removeAttribute('aria-busy');
+}
+
 function receive(message: HostMessage): void {
   switch (message.type) {
+    case 'serverChanged':
+      forgetServer(message.url);
+      return;
     case 'loading':
       Object.assign(state, { dataset: message.dataset, projection: message.projection, classIndex: message.classIndex });
       controls.showView(message.projection, message.classIndex, classNames);
       controls.summary.textContent = 'Loading…';
+      showLoading(message.dataset, message.projection, message.classIndex);
       return;
     case 'overview': {
       const data = message.data;
@@ -197,6 +254,7 @@ function receive(message: HostMessage): void {
       bounds = data.bounds;
       complete = data.complete;
       replacePoints([...data.points]);
+      hideLoading();
       banner.hidden = true;
       controls.showView(data.projection, data.classIndex, classNames);
       redraw();
@@ -252,6 +310,7 @@ function receive(message: HostMessage): void {
       showBanner(message.connected ? null : message.message ?? 'The Remap server is not connected.', false);
       return;
     case 'error':
+      hideLoading();
       showBanner(message.message, true);
       return;
   }

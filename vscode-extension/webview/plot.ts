@@ -9,7 +9,7 @@ import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zo
 import type { OverviewBounds, OverviewPoint, Projection } from '../src/shared/messages';
 import { drawAxes, plotMargins } from './axes';
 import { PlotBrush } from './brush';
-import { colourValue, darknessLevel, darknessLevels, isPlaced, markOf, radiusScale, valueRange, type PointMark, type ValueRange } from './pointStyle';
+import { colourValue, darknessLevel, darknessLevels, densityOf, isPlaced, markOf, radiusAt, sizeScale, valueRange, type Density, type PointMark, type ValueRange } from './pointStyle';
 import { drawScene, type PlacedPoint } from './plotDrawing';
 import { readThemeColours, type ThemeColours } from './theme';
 
@@ -49,6 +49,8 @@ export class Plot {
   private bounds: OverviewBounds | null = null;
   private colours: ThemeColours;
   private frame = 0;
+  /** The disc sizes and opacity of the last draw, for the number of models then in sight. */
+  private density: Density = densityOf(0);
 
   transform: ZoomTransform = zoomIdentity;
   range: ValueRange | null = null;
@@ -94,7 +96,12 @@ export class Plot {
         this.events.zoom(event.transform);
       });
     svg.call(this.zoomBehavior).on('dblclick.zoom', null);
-    this.brush = new PlotBrush(this.svg, (x0, y0, x1, y1) => this.events.brush(this.pointsInRectangle(x0, y0, x1, y1)));
+    this.brush = new PlotBrush(
+      this.svg,
+      (x0, y0, x1, y1) => this.events.brush(this.pointsInRectangle(x0, y0, x1, y1)),
+      // The hover card would hide the rectangle being drawn.
+      () => this.setHighlighted(null),
+    );
 
     this.svg.addEventListener('pointermove', (event) => this.onPointerMove(event));
     this.svg.addEventListener('pointerleave', () => this.setHighlighted(null));
@@ -110,12 +117,13 @@ export class Plot {
   setPoints(points: readonly OverviewPoint[], projection: Projection, classIndex: number | null, bounds: OverviewBounds | null): void {
     this.projection = projection;
     this.range = valueRange(points, classIndex);
-    const radius = radiusScale(points);
+    const size = sizeScale(points);
     this.placed = points.filter(isPlaced).map((point) => ({
       point,
       x: 0,
       y: 0,
-      radius: radius(point.parameterCount),
+      size: size(point.parameterCount),
+      radius: radiusAt(size(point.parameterCount), this.density),
       mark: markOf(point.status),
       level: darknessLevel(colourValue(point, classIndex), this.range),
     }));
@@ -254,6 +262,7 @@ export class Plot {
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, this.width, this.height);
     drawAxes(this.axesLayer, this.projection, this.transform.rescaleX(this.xBase), this.transform.rescaleY(this.yBase), this.width, this.height);
+    this.fitDensity();
 
     this.drawnCount = drawScene(context, {
       width: this.width,
@@ -263,6 +272,7 @@ export class Plot {
       groups: this.groups,
       colours: this.colours,
       selectedIds: this.selectedIds,
+      opacity: this.density.opacity,
     });
     this.placeRings();
 
@@ -270,6 +280,30 @@ export class Plot {
     this.canvas.dataset.pointCount = String(this.drawnCount);
     this.lastDrawMilliseconds = performance.now() - started;
     return this.lastDrawMilliseconds;
+  }
+
+  /**
+   * Sizes the discs for the number of models whose centres are in sight: zooming into a crowd of
+   * 50,000 models grows the discs back as fewer remain on screen.
+   */
+  private fitDensity(): void {
+    const { k, x: tx, y: ty } = this.transform;
+    let visible = 0;
+    for (const placed of this.placed) {
+      const sx = placed.x * k + tx;
+      const sy = placed.y * k + ty;
+      if (sx >= 0 && sx <= this.width && sy >= 0 && sy <= this.height) {
+        visible++;
+      }
+    }
+
+    const density = densityOf(visible);
+    if (density.minimumRadius !== this.density.minimumRadius || density.maximumRadius !== this.density.maximumRadius || density.opacity !== this.density.opacity) {
+      this.density = density;
+      for (const placed of this.placed) {
+        placed.radius = radiusAt(placed.size, density);
+      }
+    }
   }
 
   /** Finds the point nearest to a screen position, when the position is on or next to its mark. */

@@ -3,7 +3,7 @@
 // one per point. Points outside the canvas are skipped.
 import type { OverviewPoint } from '../src/shared/messages';
 import type { PointMark } from './pointStyle';
-import { discBuffer, fillCross, fillDisc, fillRing } from './discRaster';
+import { blendDisc, discBuffer, fillCross, fillDisc, fillRing } from './discRaster';
 import type { ThemeColours } from './theme';
 
 /**
@@ -17,6 +17,8 @@ export interface PlacedPoint {
   /** Position in base pixels (before zoom). */
   x: number;
   y: number;
+  /** Share of the view's parameter range (0 to 1, see sizeScale), which the radius grows with. */
+  size: number;
   radius: number;
   mark: PointMark;
   level: number;
@@ -31,6 +33,8 @@ export interface Scene {
   groups: ReadonlyMap<PointMark, PlacedPoint[][]>;
   colours: ThemeColours;
   selectedIds: ReadonlySet<number>;
+  /** Fill opacity of the trained models' discs (see densityOf). */
+  opacity: number;
 }
 
 /** Draws the scene on a cleared canvas and returns how many points were drawn. */
@@ -79,12 +83,16 @@ function trace(context: CanvasRenderingContext2D, scene: Scene): number {
   context.fillStyle = scene.colours.selection;
   context.fill();
 
+  // One path per level is filled at once, so discs of one level do not darken each other where they
+  // overlap. Discs of different levels do.
+  context.globalAlpha = scene.opacity;
   scene.groups.get('trained')?.forEach((group, level) => {
     context.beginPath();
     drawn += forEachVisible(group, scene, (placed, x, y) => addCircle(x, y, placed.radius));
     context.fillStyle = scene.colours.darkness[level];
     context.fill();
   });
+  context.globalAlpha = 1;
 
   context.lineWidth = 1.5;
   for (const [mark, colour] of [
@@ -120,13 +128,23 @@ function rasterise(context: CanvasRenderingContext2D, scene: Scene): number {
   const { width, height } = image;
   let drawn = 0;
 
+  // Blending needs opaque pixels under the discs: level 0 of the darkness fills is the background.
+  if (scene.opacity < 1) {
+    pixels.fill(scene.colours.packedDarkness[0]);
+  }
+
   forEachVisible(selectedPoints(scene), scene, (placed, x, y) =>
     fillDisc(pixels, width, height, x * ratio, y * ratio, (placed.radius + 2.5) * ratio, scene.colours.packedSelection),
   );
 
   scene.groups.get('trained')?.forEach((group, level) => {
     const colour = scene.colours.packedDarkness[level];
-    drawn += forEachVisible(group, scene, (placed, x, y) => fillDisc(pixels, width, height, x * ratio, y * ratio, placed.radius * ratio, colour));
+    const rgb = scene.colours.darknessRgb[level];
+    drawn += forEachVisible(group, scene, (placed, x, y) =>
+      scene.opacity < 1
+        ? blendDisc(image.data, width, height, x * ratio, y * ratio, placed.radius * ratio, rgb, scene.opacity)
+        : fillDisc(pixels, width, height, x * ratio, y * ratio, placed.radius * ratio, colour),
+    );
   });
 
   // Rings of 1.5 pixels like the vector strokes, with a cross inside for a failure.

@@ -44,19 +44,36 @@ export interface ValueRange {
   max: number;
 }
 
-/** Returns the range of the colouring accuracy over the trained points, or null when no point has one. */
+/** From this many values on, the darkness range leaves out the lowest and highest 2.5% (see valueRange). */
+const robustRangeCount = 100;
+
+/**
+ * Returns the range of the colouring accuracy over the trained points, or null when no point has one.
+ * With many points it spans the 2.5th to the 97.5th percentile, so a few outliers (models that fail
+ * the class) do not squeeze every other model into the darkest levels. The outliers get the end levels.
+ * NOTE: the legend shows this range as its ends and does not yet say that some models lie beyond them.
+ */
 export function valueRange(points: Iterable<OverviewPoint>, classIndex: number | null): ValueRange | null {
-  let min = Infinity;
-  let max = -Infinity;
+  const values: number[] = [];
   for (const point of points) {
     const value = colourValue(point, classIndex);
     if (value !== null) {
-      min = Math.min(min, value);
-      max = Math.max(max, value);
+      values.push(value);
     }
   }
 
-  return min <= max ? { min, max } : null;
+  if (values.length === 0) {
+    return null;
+  }
+
+  values.sort((left, right) => left - right);
+  if (values.length < robustRangeCount) {
+    return { min: values[0], max: values[values.length - 1] };
+  }
+
+  const low = values[Math.floor(values.length * 0.025)];
+  const high = values[Math.ceil(values.length * 0.975) - 1];
+  return { min: low, max: high };
 }
 
 /**
@@ -83,32 +100,72 @@ export interface RadiusScale {
   (parameterCount: number | null | undefined): number;
 }
 
-/** Radius from the parameter count on a log scale, over the range of the view's models. */
-export function radiusScale(points: Iterable<OverviewPoint>): RadiusScale {
+/**
+ * Returns the size share (0 for the fewest parameters, 1 for the most) of a parameter count, on a log
+ * scale over the range of the view's models.
+ */
+export function sizeScale(points: Iterable<OverviewPoint>): (parameterCount: number | null | undefined) => number {
   let min = Infinity;
   let max = -Infinity;
   for (const point of points) {
     const count = point.parameterCount;
-    if (count !== undefined && count > 0) {
+    if (count !== undefined && count !== null && count > 0) {
       min = Math.min(min, count);
       max = Math.max(max, count);
     }
   }
 
   if (!(min <= max)) {
-    return () => minimumRadius;
+    return () => 0;
   }
 
   const low = Math.log10(min);
   const span = Math.log10(max) - low;
   return (count) => {
     if (count === undefined || count === null || count <= 0) {
-      return minimumRadius;
+      return 0;
     }
 
     const share = span > 0 ? (Math.log10(count) - low) / span : 0.5;
-    return minimumRadius + (maximumRadius - minimumRadius) * Math.min(1, Math.max(0, share));
+    return Math.min(1, Math.max(0, share));
   };
+}
+
+/** Radius from the parameter count on a log scale, over the range of the view's models. */
+export function radiusScale(points: Iterable<OverviewPoint>): RadiusScale {
+  const size = sizeScale(points);
+  return (count) => minimumRadius + (maximumRadius - minimumRadius) * size(count);
+}
+
+/** How large and how opaque the discs are drawn, for the number of models in sight. */
+export interface Density {
+  minimumRadius: number;
+  maximumRadius: number;
+  /** Fill opacity of a trained model's disc: below 1, overlapping discs show where models crowd. */
+  opacity: number;
+}
+
+/** Up to this many visible models the discs keep their full size and opacity. */
+const sparseCount = 400;
+
+/**
+ * Returns the disc sizes and opacity for a number of visible models. The radii shrink with the square
+ * root of the count, so the discs cover about the same area in total, down to a floor that keeps each
+ * model a few pixels wide; the opacity falls the same way, down to a floor that keeps the darkness of a
+ * lone disc readable.
+ */
+export function densityOf(visibleCount: number): Density {
+  const shrink = Math.min(1, Math.sqrt(sparseCount / Math.max(1, visibleCount)));
+  return {
+    minimumRadius: Math.max(1.25, minimumRadius * shrink),
+    maximumRadius: Math.max(3.5, maximumRadius * shrink),
+    opacity: Math.max(0.5, Math.min(1, Math.sqrt((4 * sparseCount) / Math.max(1, visibleCount)))),
+  };
+}
+
+/** Returns the radius of a model of a size share (see sizeScale) at a density. */
+export function radiusAt(size: number, density: Density): number {
+  return density.minimumRadius + (density.maximumRadius - density.minimumRadius) * size;
 }
 
 /** Tells whether the view can place the point (the server sends null coordinates for models it cannot place yet). */

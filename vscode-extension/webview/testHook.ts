@@ -68,5 +68,7 @@ export function installTestHook(sources: TestHookSources): void {
     highlightedId: () => plot.highlighted?.point.id ?? null,
     state: () => ({ ...sources.state() }),
     transform: () => ({ x: plot.transform.x, y: plot.transform.y, k: plot.transform.k }),
+    /** Zooms by a factor about the plot's centre, as the plus key does. */
+    zoomBy: (factor: number) => plot.zoomBy(factor),
   };
 }

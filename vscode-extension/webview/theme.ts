@@ -12,6 +12,8 @@ export interface ThemeColours {
   selection: string;
   /** The darkness fills and the selection colour as RGBA pixels for an ImageData buffer (see packPixel). */
   packedDarkness: number[];
+  /** The darkness fills as rgb triples, for blending into an ImageData buffer. */
+  darknessRgb: Array<[number, number, number]>;
   packedSelection: number;
   packedError: number;
   packedPending: number;
@@ -64,6 +66,7 @@ export function readThemeColours(element: Element = document.body): ThemeColours
     cancelled: css(cancelled),
     selection: css(selection),
     packedDarkness: darknessRgb.map((rgb) => packPixel(rgb.map(Math.round) as Rgb)),
+    darknessRgb: darknessRgb.map((rgb) => rgb.map(Math.round) as Rgb),
     packedSelection: packPixel(selection),
     packedError: packPixel(error),
     packedPending: packPixel(pending),

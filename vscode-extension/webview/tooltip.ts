@@ -5,6 +5,8 @@ import type { OverviewPoint } from '../src/shared/messages';
 import { createChip } from './chipView';
 import { element, formatCount, formatPercent } from './format';
 
+const tooltipChipScale = 1.5;
+
 export class Tooltip {
   readonly element: HTMLDivElement;
 
@@ -20,7 +22,8 @@ export class Tooltip {
     card.replaceChildren();
     card.append(element('div', 'tooltip-name', point.name ?? `model ${point.id}`));
     card.append(element('div', 'tooltip-id', `model ${point.id}`));
-    card.append(createChip(parseShortForm(point.layers, point.outputSizes), 0.5));
+    // At 1.5 times the glyph's 48 pixels the block heights, which show each layer's output size, can be compared.
+    card.append(createChip(parseShortForm(point.layers, point.outputSizes), tooltipChipScale));
     card.append(element('div', 'tooltip-layers', point.layers ?? ''));
 
     const rows: Array<[string, string]> = [

@@ -115,6 +115,14 @@ export class LiveUpdates {
     }
   }
 
+  /** Drops the pending refresh and the models it would fetch, after a switch to another server. */
+  forget(): void {
+    this.dispose();
+    this.changedModelIds.clear();
+    this.inspectionChanged = false;
+    this.fullRefreshNeeded = false;
+  }
+
   dispose(): void {
     if (this.timer) {
       clearTimeout(this.timer);

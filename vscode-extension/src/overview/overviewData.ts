@@ -2,7 +2,7 @@
 // through GET /api/v1/overview, the class names, the inspector's model, parent and diff, and the
 // points that changed since the last fetch.
 import { unwrap, type RemapApi, type Schemas } from '../api/client';
-import type { InspectionData, OverviewPoint, Projection } from '../shared/messages';
+import type { InspectionData, OverviewBounds, OverviewPoint, Projection } from '../shared/messages';
 
 export type OverviewPage = Schemas['OverviewResponse'] & { points?: OverviewPoint[] | null };
 
@@ -58,6 +58,38 @@ export async function fetchOverviewPages(
 
     cursor = page.nextAfter as number;
   }
+}
+
+/** A whole view: every page's points, with the model count and bounds of the last page. */
+export interface WholeView {
+  points: OverviewPoint[];
+  modelCount: number;
+  bounds: OverviewBounds | null;
+}
+
+/**
+ * Fetches every page of a view before returning any, for a change that keeps the points in place
+ * (another colouring), so the page swaps the colours in one go instead of redrawing page by page.
+ * Returns null when isCancelled turns true.
+ */
+export async function fetchWholeView(api: RemapApi, query: OverviewQuery, isCancelled: () => boolean = () => false): Promise<WholeView | null> {
+  const points: OverviewPoint[] = [];
+  let last: OverviewPage | null = null;
+  await fetchOverviewPages(
+    api,
+    query,
+    (page) => {
+      points.push(...(page.points ?? []));
+      last = page;
+    },
+    isCancelled,
+  );
+  if (isCancelled() || last === null) {
+    return null;
+  }
+
+  const final: OverviewPage = last;
+  return { points, modelCount: final.modelCount ?? points.length, bounds: final.bounds ?? null };
 }
 
 /** Fetches one model's point in the view, through the overview's focus parameter. */

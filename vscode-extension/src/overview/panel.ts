@@ -8,7 +8,7 @@ import type { HostMessage, OverviewData, Projection, WebviewMessage, WebviewStat
 import { parseWebviewState } from '../shared/messages';
 import { createNonce, renderOverviewHtml } from './html';
 import { LiveUpdates } from './liveUpdates';
-import { fetchClassNames, fetchInspection, fetchOverviewPages, PointIndex, sameQuery, type OverviewQuery } from './overviewData';
+import { fetchClassNames, fetchInspection, fetchOverviewPages, fetchWholeView, PointIndex, sameQuery, type OverviewQuery } from './overviewData';
 
 export interface OverviewOptions {
   dataset?: string;
@@ -37,6 +37,8 @@ export class OverviewPanel {
   /** Whether the last load ended in an error, so a reconnect loads the view instead of comparing it. */
   private loadFailed = false;
   private readonly liveUpdates: LiveUpdates;
+  /** The server address the shown data came from, to notice a switch to another server. */
+  private serverUrl: string;
 
   static async show(context: vscode.ExtensionContext, connection: RemapConnection, options: OverviewOptions = {}): Promise<void> {
     const current = OverviewPanel.current;
@@ -109,6 +111,7 @@ export class OverviewPanel {
   ) {
     this.query = { dataset: state.dataset ?? '', projection: state.projection, classIndex: state.classIndex };
     this.inspectedModelId = state.inspectedModelId;
+    this.serverUrl = connection.target.url;
     this.panel.webview.html = this.html();
     this.liveUpdates = new LiveUpdates({
       api: () => this.connection.api,
@@ -183,7 +186,7 @@ export class OverviewPanel {
         return;
       case 'setClass':
         this.query = { ...this.query, classIndex: message.classIndex };
-        await this.load();
+        await this.load('colours');
         return;
       case 'inspect':
         await this.inspect(message.modelId);
@@ -244,25 +247,44 @@ export class OverviewPanel {
     return names;
   }
 
-  /** Fetches the current view from its first page: the first page is posted at once, the rest appended. */
-  private async load(): Promise<void> {
+  /**
+   * Fetches the current view. A new view ('view') is posted page by page, the first at once and the
+   * rest appended. Another colouring of the same points ('colours') is posted whole once every page
+   * has arrived, so the page keeps its points and zoom and changes only their colours.
+   */
+  private async load(change: 'view' | 'colours' = 'view'): Promise<void> {
     const generation = ++this.generation;
     const query = this.query;
+    const isCancelled = () => generation !== this.generation;
     this.loading = true;
     this.loadFailed = false;
-    this.lastView = null;
-    this.points.clear();
+    if (change === 'view') {
+      this.lastView = null;
+      this.points.clear();
+    }
+
     this.post({ type: 'loading', dataset: query.dataset, projection: query.projection, classIndex: query.classIndex });
 
     try {
       const classNames = await this.classNames(query.dataset);
+      if (change === 'colours') {
+        const view = await fetchWholeView(this.connection.api, query, isCancelled);
+        if (view) {
+          this.points.clear();
+          this.points.merge(view.points);
+          this.lastView = { ...query, classNames, modelCount: view.modelCount, bounds: view.bounds, complete: true };
+          this.post({ type: 'overview', data: { ...this.lastView, points: view.points } });
+        }
+
+        return;
+      }
+
       let first = true;
       await fetchOverviewPages(
         this.connection.api,
         query,
         (page, complete) => {
           const points = page.points ?? [];
-          this.points.merge(points);
           if (first) {
             first = false;
             this.lastView = { ...query, classNames, modelCount: page.modelCount ?? points.length, bounds: page.bounds ?? null, complete };
@@ -271,11 +293,12 @@ export class OverviewPanel {
             this.post({ type: 'appendPoints', points, complete });
           }
 
+          this.points.merge(points);
           if (this.lastView) {
             this.lastView.complete = complete;
           }
         },
-        () => generation !== this.generation,
+        isCancelled,
       );
     } catch (error) {
       if (generation === this.generation) {
@@ -291,17 +314,26 @@ export class OverviewPanel {
 
   private async inspect(modelId: number): Promise<void> {
     this.inspectedModelId = modelId;
+    const generation = this.generation;
     try {
       const data = await fetchInspection(this.connection.api, modelId);
-      if (this.inspectedModelId === modelId) {
+      // After a server switch the response describes a model of the old server.
+      if (this.inspectedModelId === modelId && generation === this.generation) {
         this.post({ type: 'inspection', data });
       }
     } catch (error) {
-      this.postError(error);
+      if (generation === this.generation) {
+        this.postError(error);
+      }
     }
   }
 
   private onConnectionChange(): void {
+    if (this.connection.target.url !== this.serverUrl) {
+      this.switchServer();
+      return;
+    }
+
     const connected = this.connection.state === 'connected';
     this.post({ type: 'status', connected, message: this.connection.problem });
     if (connected && this.loadFailed) {
@@ -309,6 +341,26 @@ export class OverviewPanel {
     } else if (connected) {
       this.liveUpdates.onReconnect();
     }
+  }
+
+  /**
+   * Drops everything the old server sent. The page clears its points, selection and inspector at
+   * once, and the new generation makes the panel ignore late responses to the old server's requests.
+   */
+  private switchServer(): void {
+    this.serverUrl = this.connection.target.url;
+    this.generation++;
+    this.loading = false;
+    this.lastView = null;
+    this.points.clear();
+    this.inspectedModelId = null;
+    this.classNamesByDataset.clear();
+    this.liveUpdates.forget();
+    this.post({ type: 'serverChanged', url: this.serverUrl });
+
+    const connected = this.connection.state === 'connected';
+    this.post({ type: 'status', connected, message: this.connection.problem });
+    void this.load();
   }
 
   private dispose(): void {

@@ -42,6 +42,11 @@ export interface InspectionData {
 }
 
 export type HostMessage =
+  /**
+   * The extension now talks to another server: nothing shown so far (points, selection, inspector)
+   * belongs to it, so the page drops it all before the new server's view arrives.
+   */
+  | { type: 'serverChanged'; url: string }
   /** A view is being fetched; the page shows it as loading until 'overview' arrives. */
   | { type: 'loading'; dataset: string; projection: Projection; classIndex: number | null }
   | { type: 'overview'; data: OverviewData }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fillCross, fillDisc, fillRing, packPixel } from '../../webview/discRaster';
+import { blendDisc, fillCross, fillDisc, fillRing, packPixel } from '../../webview/discRaster';
 
 function filled(pixels: Uint32Array): number {
   return pixels.filter((pixel) => pixel !== 0).length;
@@ -77,4 +77,18 @@ test('cross marks both diagonals and not the edges', () => {
   assert.equal(pixels[6 * 20 + 13], 9);
   assert.equal(pixels[10 * 20 + 2], 0);
   assert.equal(pixels[2 * 20 + 10], 0);
+});
+
+test('blended discs darken where they overlap', () => {
+  const size = 20;
+  const bytes = new Uint8ClampedArray(size * size * 4).fill(255);
+
+  blendDisc(bytes, size, size, 8, 10, 4, [0, 0, 0], 0.5);
+  blendDisc(bytes, size, size, 12, 10, 4, [0, 0, 0], 0.5);
+  const at = (x: number, y: number) => bytes[(y * size + x) * 4];
+
+  assert.equal(at(6, 10), 128, 'one disc should mix half of its colour in');
+  assert.equal(at(10, 10), 64, 'two discs should mix in three quarters');
+  assert.equal(at(0, 0), 255, 'pixels outside the discs should stay');
+  assert.equal(bytes[3], 255, 'alpha should stay opaque');
 });

@@ -149,3 +149,20 @@ test('server error during refresh is posted', async () => {
 
   assert.deepEqual(posted, [{ type: 'error', message: 'The store is locked.' }]);
 });
+
+test('forget drops the changes of the old server', async () => {
+  const points: OverviewPoint[] = [{ id: 1, status: 'running' }];
+  const { host, posted, requests, inspected } = hostFor(points, 1);
+  const updates = new LiveUpdates(host, 60_000);
+  updates.onJobEvent(stateEvent(1, 'succeeded'));
+  updates.onReconnect();
+
+  updates.forget();
+  await updates.refresh();
+  updates.dispose();
+
+  assert.deepEqual(posted, []);
+  assert.equal(requests.length, 1, 'only the incremental fetch after the known models should be made');
+  assert.equal(requests[0].searchParams.get('after'), '1');
+  assert.deepEqual(inspected, []);
+});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createRemapApi } from '../../src/api/client';
-import { fetchClassNames, fetchInspection, fetchOverviewPages, fetchOverviewPoint, overviewPageSize, PointIndex, sameQuery } from '../../src/overview/overviewData';
+import { fetchClassNames, fetchInspection, fetchOverviewPages, fetchOverviewPoint, fetchWholeView, overviewPageSize, PointIndex, sameQuery } from '../../src/overview/overviewData';
 import { contentSecurityPolicy, createNonce, renderOverviewHtml } from '../../src/overview/html';
 import { parseWebviewState } from '../../src/shared/messages';
 
@@ -192,4 +192,30 @@ test('stored state is checked field by field', () => {
 
   assert.deepEqual(state, { dataset: 'd', projection: 'structure', classIndex: null, inspectedModelId: 4, transform: null });
   assert.equal(parseWebviewState('garbage'), null);
+});
+
+test('whole view arrives after its last page', async () => {
+  const { api, requests } = fakeServer((url) => {
+    const after = Number(url.searchParams.get('after') ?? 0);
+    const last = after === 2;
+    return { body: { modelCount: 4, bounds: { minX: after, maxX: 9, minY: 0, maxY: 1 }, points: [{ id: after + 1 }, { id: after + 2 }], nextAfter: last ? null : 2 } };
+  });
+
+  const view = await fetchWholeView(api, { ...query, classIndex: 3 });
+
+  assert.deepEqual(view?.points.map((point) => point.id), [1, 2, 3, 4]);
+  assert.equal(view?.modelCount, 4);
+  assert.deepEqual(view?.bounds, { minX: 2, maxX: 9, minY: 0, maxY: 1 });
+  assert.equal(requests.length, 2);
+  assert.equal(requests[1].searchParams.get('classIndex'), '3');
+});
+
+test('whole view is dropped when cancelled', async () => {
+  let cancelled = false;
+  const { api } = fakeServer(() => {
+    cancelled = true;
+    return { body: { modelCount: 4, points: [{ id: 1 }], nextAfter: 1 } };
+  });
+
+  assert.equal(await fetchWholeView(api, query, () => cancelled), null);
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parameterTicks } from '../../webview/axes';
-import { colourValue, darknessLevel, darknessLevels, isPlaced, markOf, maximumRadius, minimumRadius, radiusScale, valueRange } from '../../webview/pointStyle';
+import { colourValue, darknessLevel, darknessLevels, densityOf, isPlaced, markOf, maximumRadius, minimumRadius, radiusAt, radiusScale, valueRange } from '../../webview/pointStyle';
 
 test('statuses map to marks', () => {
   assert.equal(markOf('succeeded'), 'trained');
@@ -81,4 +81,34 @@ test('parameter ticks inside one decade are spaced evenly', () => {
 
   assert.equal(ticks.length, 3);
   assert.ok(Math.abs(ticks[1] - 4.15) < 1e-9);
+});
+
+test('density keeps full discs for few models', () => {
+  const density = densityOf(100);
+
+  assert.equal(density.minimumRadius, minimumRadius);
+  assert.equal(density.maximumRadius, maximumRadius);
+  assert.equal(density.opacity, 1);
+});
+
+test('density shrinks and fades crowded discs', () => {
+  const sparse = densityOf(1_000);
+  const dense = densityOf(50_000);
+
+  assert.ok(dense.maximumRadius < sparse.maximumRadius, `${dense.maximumRadius} is not below ${sparse.maximumRadius}`);
+  assert.ok(dense.maximumRadius < maximumRadius / 2);
+  assert.ok(dense.minimumRadius >= 1, 'a crowded model should stay at least a pixel wide');
+  assert.ok(dense.minimumRadius < dense.maximumRadius, 'the radius should still grow with the parameter count');
+  assert.ok(dense.opacity < 1);
+  assert.ok(dense.opacity >= 0.5, 'a lone disc should keep a readable darkness');
+  assert.ok(radiusAt(0.2, dense) < radiusAt(0.8, dense));
+});
+
+test('value range leaves out a few outliers', () => {
+  const points = Array.from({ length: 200 }, (_, index) => ({ id: index + 1, validationAccuracy: index < 3 ? 0.05 : 0.9 + (index % 10) / 100 }));
+
+  const range = valueRange(points, null);
+
+  assert.equal(range?.min, 0.9);
+  assert.ok(Math.abs((range?.max ?? 0) - 0.99) < 1e-9);
 });

@@ -251,3 +251,51 @@ test('50,000 models render, hover and brush in time', async () => {
   await page.close();
   assert.deepEqual(problems, []);
 });
+
+test('50,000 models coloured by a class show density', async () => {
+  const { page, problems } = await harness.open();
+  const next = random(7);
+  // Most models do well on the class and a few fail it, as with a real class's test accuracy.
+  const points = syntheticPoints().map((point) => ({
+    ...point,
+    classAccuracy: point.status !== 'succeeded' ? null : next() < 0.02 ? 0.05 + next() * 0.2 : Math.min(1, 0.88 + next() * 0.1),
+  }));
+  const message = {
+    type: 'overview',
+    data: { dataset: 'synthetic', projection: 'structure', classIndex: 0, classNames: ['T-shirt/top'], modelCount, points, bounds: null, complete: true },
+  };
+
+  await page.evaluate((json) => window.postMessage(JSON.parse(json), '*'), JSON.stringify(message));
+  await page.waitForFunction(() => window.__remapTest.placedCount() === 50_000);
+  await page.evaluate(() => window.__remapTest.draw());
+  await page.screenshot({ path: join(resultsFolder, 'overview-50000-class.png') });
+  const shades = await page.evaluate(() => {
+    const canvas = document.querySelector('.plot-canvas');
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const background = [255, 255, 255];
+    const foreground = [0x1f, 0x1f, 0x1f];
+    const distinct = new Set();
+    let covered = 0;
+    let darkest = 0;
+    for (let index = 0; index < data.length; index += 4) {
+      const rgb = [data[index], data[index + 1], data[index + 2]];
+      if (data[index + 3] === 0 || rgb.every((value, channel) => value === background[channel])) {
+        continue;
+      }
+
+      covered++;
+      distinct.add(rgb.join());
+      if (rgb.every((value, channel) => Math.abs(value - foreground[channel]) <= 8)) {
+        darkest++;
+      }
+    }
+
+    return { covered, distinct: distinct.size, darkestShare: darkest / covered };
+  });
+  console.log(`  coloured by a class: ${shades.distinct} colours over ${shades.covered} covered pixels, ${(shades.darkestShare * 100).toFixed(1)}% of them the darkest`);
+
+  assert.ok(shades.darkestShare < 0.2, `${(shades.darkestShare * 100).toFixed(1)}% of the covered pixels have the darkest colour`);
+  assert.ok(shades.distinct > 50, `only ${shades.distinct} colours on the canvas`);
+  await page.close();
+  assert.deepEqual(problems, []);
+});
