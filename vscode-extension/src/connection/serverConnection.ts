@@ -70,8 +70,16 @@ export class ServerConnection implements RemapConnection, vscode.Disposable {
     }
   }
 
-  /** Skips the event stream's backoff delay and tries the server again now. */
+  /**
+   * Skips the event stream's backoff delay and tries the server again now. An open stream already
+   * proves the server answers and will not call onOpen again, so the state stays as it is then.
+   */
   reconnect(): void {
+    if (this.reader?.open) {
+      this.setState('connected', null);
+      return;
+    }
+
     this.setState('connecting', null);
     this.reader?.reconnectNow();
   }
