@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { unwrap } from '../api/client';
 import type { JobEvent, RemapConnection } from '../connection';
-import { formatAccuracy } from '../views/format';
+import { formatAccuracy, lostConnectionMessage } from '../views/format';
 
 export interface JobOutcome {
   state: string;
@@ -35,10 +35,12 @@ export function followJob(connection: RemapConnection, jobId: number, options: F
         };
 
         // The share of the notification's bar that the job has finished, from epoch and batch counts.
+        let lastMessage = '';
         const advance = (fraction: number, message: string) => {
           const percent = Math.max(0, Math.min(100, fraction * 100));
           progress.report({ increment: Math.max(0, percent - reported), message });
           reported = Math.max(reported, percent);
+          lastMessage = message;
         };
 
         const onEvent = (event: JobEvent) => {
@@ -63,6 +65,19 @@ export function followJob(connection: RemapConnection, jobId: number, options: F
         };
         subscriptions.push(connection.onJobEvent(onEvent));
 
+        // The stream resumes after the last event it saw, so the notification carries on when the
+        // server is back; until then it says that its numbers are old.
+        subscriptions.push(
+          connection.onDidChangeState(() => {
+            if (connection.state === 'disconnected') {
+              progress.report({ message: lostConnectionMessage(lastMessage) });
+            } else if (connection.state === 'connected') {
+              progress.report({ message: lastMessage ? `${lastMessage} (connection restored)` : 'connection restored' });
+              checkJob();
+            }
+          }),
+        );
+
         subscriptions.push(
           token.onCancellationRequested(() => {
             if (!options.cancelJob) {
@@ -79,19 +94,21 @@ export function followJob(connection: RemapConnection, jobId: number, options: F
           }),
         );
 
-        // The job may have moved on between its creation and the subscription above.
-        unwrap(connection.api.GET('/api/v1/jobs/{id}', { params: { path: { id: jobId } } }), connection.target).then(
-          (job) => {
-            const metrics = job.epochMetrics ?? [];
-            accuracy = metrics.length > 0 ? metrics[metrics.length - 1].validationAccuracy : accuracy;
-            if (finishedStates.includes(job.state ?? '')) {
-              finish({ state: job.state ?? '', validationAccuracy: accuracy, error: job.error ?? undefined });
-            } else if (job.epochs) {
-              advance((job.epoch ?? 0) / job.epochs, job.state === 'queued' ? 'queued, waiting for a worker' : `epoch ${job.epoch}/${job.epochs}`);
-            }
-          },
-          () => undefined,
-        );
+        // The job may have moved on between its creation and the subscription above, or while the server was unreachable.
+        const checkJob = () =>
+          unwrap(connection.api.GET('/api/v1/jobs/{id}', { params: { path: { id: jobId } } }), connection.target).then(
+            (job) => {
+              const metrics = job.epochMetrics ?? [];
+              accuracy = metrics.length > 0 ? metrics[metrics.length - 1].validationAccuracy : accuracy;
+              if (finishedStates.includes(job.state ?? '')) {
+                finish({ state: job.state ?? '', validationAccuracy: accuracy, error: job.error ?? undefined });
+              } else if (job.epochs) {
+                advance((job.epoch ?? 0) / job.epochs, job.state === 'queued' ? 'queued, waiting for a worker' : `epoch ${job.epoch}/${job.epochs}`);
+              }
+            },
+            () => undefined,
+          );
+        checkJob();
       }),
     ),
   );

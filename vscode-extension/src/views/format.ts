@@ -42,7 +42,11 @@ export function formatParameters(count: number | null | undefined): string {
   return `${(count / 1_000_000).toFixed(1)}M`;
 }
 
-export function presentJob(row: JobRow, modelName: string | undefined): RowPresentation {
+/**
+ * The rows of a job. With lastKnown (the server is unreachable) a queued or running job says it
+ * is the last known state and loses its spinner, so old progress does not pass for live progress.
+ */
+export function presentJob(row: JobRow, modelName: string | undefined, lastKnown = false): RowPresentation {
   const parts: string[] = [];
   const inEpoch = row.state === 'running' && row.batch != null && row.batches ? row.batchEpoch : undefined;
   if (inEpoch !== undefined) {
@@ -63,22 +67,29 @@ export function presentJob(row: JobRow, modelName: string | undefined): RowPrese
     parts.push(row.state);
   }
 
+  const active = ['queued', 'running'].includes(row.state);
+  const stale = lastKnown && active;
+  if (stale) {
+    parts.unshift(`last known: ${row.state}`);
+  }
+
   const name = modelName ?? `model ${row.modelId}`;
   const tooltip = [
-    `**${name}** — job ${row.id}, ${row.state}`,
+    `**${name}** — job ${row.id}, ${stale ? `last known ${row.state}` : row.state}`,
+    stale ? 'The Remap server is unreachable, so this is the state before the connection was lost.' : '',
     '',
     `Model id ${row.modelId} · priority ${row.priority}`,
     row.epochs > 0 ? `Epoch ${row.epoch} of ${row.epochs}` : 'No epoch finished yet',
     row.validationAccuracy != null ? `Validation accuracy ${formatAccuracy(row.validationAccuracy)}` : '',
     row.error ? `Error: ${row.error}` : '',
-  ].filter((line, index) => index < 2 || line !== '');
+  ].filter((line, index) => index < 1 || line !== '');
 
   return {
     label: name,
     description: parts.join(' · '),
     tooltip: tooltip.join('\n\n'),
-    icon: stateIcons[row.state] ?? { id: 'question' },
-    contextValue: `job.${['queued', 'running'].includes(row.state) ? row.state : 'finished'}`,
+    icon: stale ? { id: 'history', color: 'disabledForeground' } : (stateIcons[row.state] ?? { id: 'question' }),
+    contextValue: `job.${active ? row.state : 'finished'}`,
   };
 }
 
@@ -112,4 +123,10 @@ export function layerTable(model: Schemas['ModelDetail']): string {
 /** Describes the queue length for the status bar: "3 in queue", or "idle" when the queue is empty. */
 export function describeQueue(length: number): string {
   return length === 0 ? 'idle' : `${length} in queue`;
+}
+
+/** The notification's text while the server is unreachable, with the last progress it reported. */
+export function lostConnectionMessage(lastMessage: string): string {
+  const last = lastMessage ? ` Last known: ${lastMessage}.` : '';
+  return `Connection to the Remap server lost; following resumes when it is back.${last}`;
 }

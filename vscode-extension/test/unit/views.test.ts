@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatParameters, presentJob, presentModel } from '../../src/views/format';
+import { formatParameters, lostConnectionMessage, presentJob, presentModel } from '../../src/views/format';
 import { JobTable } from '../../src/views/jobTable';
 
 const listing = [
@@ -108,4 +108,30 @@ test('parameter counts are compact', () => {
   assert.equal(formatParameters(812), '812');
   assert.equal(formatParameters(5226), '5.2k');
   assert.equal(formatParameters(1_234_567), '1.2M');
+});
+
+test('running job row without a connection says last known and does not spin', () => {
+  const row = { id: 3, modelId: 12, state: 'running', priority: 0, epoch: 1, epochs: 4, batchEpoch: 2, batch: 111, batches: 141, repeats: 1, completedRepeats: 0 };
+
+  const presentation = presentJob(row, 'cnn_small', true);
+
+  assert.equal(presentation.description, 'last known: running · epoch 2/4 · batch 111/141');
+  assert.notEqual(presentation.icon.id, 'sync~spin');
+  assert.match(presentation.tooltip, /unreachable/);
+  assert.equal(presentation.contextValue, 'job.running');
+});
+
+test('finished job row without a connection stays as it was', () => {
+  const row = { id: 6, modelId: 45, state: 'failed', priority: 0, epoch: 1, epochs: 4, repeats: 1, completedRepeats: 0 };
+
+  assert.deepEqual(presentJob(row, 'big', true), presentJob(row, 'big'));
+});
+
+test('lost connection message keeps the last progress and says it resumes', () => {
+  const message = lostConnectionMessage('epoch 2/4, batch 111/141');
+
+  assert.match(message, /lost/);
+  assert.match(message, /resumes when it is back/);
+  assert.match(message, /Last known: epoch 2\/4, batch 111\/141\./);
+  assert.doesNotMatch(lostConnectionMessage(''), /Last known/);
 });
