@@ -1,7 +1,7 @@
 // The text of the Jobs and Models rows: label, description, tooltip and icon. Kept apart from the
 // tree providers so the unit tests check the wording without VS Code.
 import type { Schemas } from '../api/client';
-import type { JobRow } from './jobTable';
+import type { ActiveCounts, JobRow } from './jobTable';
 
 export interface RowPresentation {
   label: string;
@@ -120,9 +120,10 @@ export function layerTable(model: Schemas['ModelDetail']): string {
   return ['| # | layer | output | parameters |', '|---:|---|---|---:|', ...rows].join('\n');
 }
 
-/** Describes the queue length for the status bar: "3 in queue", or "idle" when the queue is empty. */
-export function describeQueue(length: number): string {
-  return length === 0 ? 'idle' : `${length} in queue`;
+/** Describes the jobs for the status bar: "1 running, 2 queued", "2 queued", or "idle" when there are none. */
+export function describeQueue(counts: ActiveCounts): string {
+  const parts = [counts.running > 0 ? `${counts.running} running` : '', counts.queued > 0 ? `${counts.queued} queued` : ''].filter((part) => part !== '');
+  return parts.length === 0 ? 'idle' : parts.join(', ');
 }
 
 /** The notification's text while the server is unreachable, with the last progress it reported. */

@@ -7,7 +7,7 @@ import { unwrap } from '../api/client';
 import type { JobEvent, RemapConnection } from '../connection';
 import type { ChipModel, ChipStore } from './chipStore';
 import { presentJob } from './format';
-import { JobTable, type JobRow } from './jobTable';
+import { JobTable, type ActiveCounts, type JobRow } from './jobTable';
 
 export interface JobNode {
   readonly kind: 'job';
@@ -48,6 +48,10 @@ export class JobsView implements vscode.TreeDataProvider<JobNode>, vscode.Dispos
 
   get queueLength(): number {
     return this.table.queueLength();
+  }
+
+  get activeCounts(): ActiveCounts {
+    return this.table.activeCounts();
   }
 
   job(jobId: number): JobRow | undefined {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatParameters, lostConnectionMessage, presentJob, presentModel } from '../../src/views/format';
+import { describeQueue, formatParameters, lostConnectionMessage, presentJob, presentModel } from '../../src/views/format';
 import { JobTable } from '../../src/views/jobTable';
 
 const listing = [
@@ -134,4 +134,16 @@ test('lost connection message keeps the last progress and says it resumes', () =
   assert.match(message, /resumes when it is back/);
   assert.match(message, /Last known: epoch 2\/4, batch 111\/141\./);
   assert.doesNotMatch(lostConnectionMessage(''), /Last known/);
+});
+
+test('status bar text counts running and queued jobs apart', () => {
+  const table = new JobTable();
+  table.replace(listing, 100);
+  table.apply({ id: 101, type: 'job-state', jobId: 2, modelId: 11, data: { state: 'running' } });
+
+  assert.deepEqual(table.activeCounts(), { running: 1, queued: 1 });
+  assert.equal(describeQueue({ running: 1, queued: 0 }), '1 running');
+  assert.equal(describeQueue({ running: 1, queued: 3 }), '1 running, 3 queued');
+  assert.equal(describeQueue({ running: 0, queued: 2 }), '2 queued');
+  assert.equal(describeQueue({ running: 0, queued: 0 }), 'idle');
 });
