@@ -1,13 +1,16 @@
-// "Run Ablation" and "Generate Variations": both need a trained parent. A file is registered
-// first. When its training is still queued or running, the user can have the derivation start
-// once the event stream reports that the training succeeded.
+// "Run Ablation" and "Generate Variations": both need a trained parent. A file with no trained
+// model asks before registering it (which queues its training), then follows that training in a
+// cancellable notification and derives once it succeeded. When the training is already queued or
+// running, the user can have the derivation start once the event stream reports its success.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { unwrap, type Schemas } from '../api/client';
 import { resolveTarget } from './arguments';
 import { required, type CommandContext } from './common';
 import { pickTrainedModel } from './pickers';
 import { describeOutcome, followJob } from './progress';
-import { openRemapDocument, registerDocument } from './register';
+import { documentSource, findStoredModel, openRemapDocument, registerDocument } from './register';
+import { readHeader } from './source';
 import { layerRestrictions, parseInteger, validateMaxChanges, validateVariationCount, variationActions, type VariationAction } from './validation';
 
 type Derivation = 'ablation' | 'variations';
@@ -54,15 +57,32 @@ async function resolveParent(context: CommandContext, argument: unknown, derivat
   }
 
   const document = await openRemapDocument(target.uri);
-  const { response, fileName } = await registerDocument(context.connection, document);
-  const model = response.model ?? {};
-  const name = model.name ?? fileName;
-  if (model.status === 'succeeded') {
-    return { id: model.id ?? 0, name };
+
+  // Registering a file queues its training, so a file with no trained model asks before that happens.
+  const stored = await findStoredModel(context.connection, documentSource(document));
+  const storedJob = (stored?.jobs ?? []).find((job) => job.state === 'queued' || job.state === 'running');
+  if (stored && stored.status !== 'succeeded' && storedJob) {
+    await offerAfterTraining(context, { id: stored.id ?? 0, name: stored.name ?? `model ${stored.id}` }, storedJob, `is not trained yet (its job is ${storedJob.state})`, derivation);
+    return undefined;
+  }
+  if (stored?.status !== 'succeeded') {
+    const name = target.model ?? readHeader(document.getText(), 'model') ?? path.basename(document.uri.path);
+    const what = derivation === 'ablation' ? 'the ablation' : 'the variations';
+    const choice = await vscode.window.showInformationMessage(`${name} is not trained. Train it now and run ${what} when training finishes?`, 'Train and Run');
+    if (!choice) {
+      return undefined;
+    }
   }
 
-  const news = response.reused ? `is not trained yet (its job is ${response.job?.state})` : 'was not trained yet, so its training was queued';
-  await offerAfterTraining(context, { id: model.id ?? 0, name }, response.job ?? {}, news, derivation);
+  const { response, fileName } = await registerDocument(context.connection, document);
+  const model = response.model ?? {};
+  const parent = { id: model.id ?? 0, name: model.name ?? fileName };
+  if (model.status === 'succeeded') {
+    return parent;
+  }
+
+  // The user asked for this training, so its progress can cancel it, as Train Model's does.
+  void deriveAfterTraining(context, parent, response.job?.id ?? 0, derivation, !response.reused);
   return undefined;
 }
 
@@ -83,9 +103,9 @@ function requireTrained(model: Schemas['ModelDetail']): Parent {
   return { id: model.id ?? 0, name };
 }
 
-async function deriveAfterTraining(context: CommandContext, parent: Parent, jobId: number, derivation: Derivation): Promise<void> {
+async function deriveAfterTraining(context: CommandContext, parent: Parent, jobId: number, derivation: Derivation, cancelJob = false): Promise<void> {
   try {
-    const outcome = await followJob(context.connection, jobId, { title: `Training ${parent.name}, then ${derivation === 'ablation' ? 'its ablation' : 'variations'}`, cancelJob: false });
+    const outcome = await followJob(context.connection, jobId, { title: `Training ${parent.name}, then ${derivation === 'ablation' ? 'its ablation' : 'variations'}`, cancelJob });
     if (outcome.stoppedWatching) {
       return;
     }
