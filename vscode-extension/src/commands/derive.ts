@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { unwrap, type Schemas } from '../api/client';
+import { ablationRequest, ablationScopes, describeSkipped, removableLayers } from './ablationScope';
 import { resolveTarget } from './arguments';
 import { required, type CommandContext } from './common';
 import { pickTrainedModel } from './pickers';
@@ -122,20 +123,47 @@ async function deriveAfterTraining(context: CommandContext, parent: Parent, jobI
 }
 
 async function ablate(context: CommandContext, parent: Parent): Promise<void> {
-  const study = await unwrap(context.connection.api.POST('/api/v1/models/{id}/ablations', { params: { path: { id: parent.id } }, body: {} }), context.connection.target);
+  const body = await pickAblationScope(context, parent);
+  const study = await unwrap(context.connection.api.POST('/api/v1/models/{id}/ablations', { params: { path: { id: parent.id } }, body }), context.connection.target);
   const children = study.children ?? [];
   const reused = children.filter((child) => child.reused).length;
-  const skipped = study.skipped ?? [];
+  const skipped = describeSkipped(study.skipped ?? []);
 
   const parts = [`${children.length - reused} ablation${children.length - reused === 1 ? '' : 's'} queued`];
   if (reused > 0) {
     parts.push(`${reused} already trained or queued`);
   }
   if (skipped.length > 0) {
-    parts.push(`${skipped.length} layer removal${skipped.length === 1 ? '' : 's'} skipped because the shapes no longer fit`);
+    parts.push(`${skipped.length} removal${skipped.length === 1 ? '' : 's'} skipped: ${skipped.join('; ')}`);
+    context.log.info(`Ablation of ${parent.name} skipped ${skipped.length} removal${skipped.length === 1 ? '' : 's'}:\n${skipped.map((line) => `  ${line}`).join('\n')}`);
   }
-  context.log.info(`Ablation of ${parent.name}: ${JSON.stringify(skipped)}`);
-  await offerFollowUp(`Ablation of ${parent.name}: ${parts.join(', ')}.`, parent.id);
+  await offerFollowUp(`Ablation of ${parent.name}: ${parts.join(', ')}.`, parent.id, skipped.length > 0 ? context.log : undefined);
+}
+
+/** Asks what to remove: every layer (Enter), whole blocks, or the layers the user picks from the model's layer table. */
+async function pickAblationScope(context: CommandContext, parent: Parent): Promise<Schemas['CreateAblationStudyRequest']> {
+  const scope = required(
+    await vscode.window.showQuickPick(
+      ablationScopes.map((entry) => ({ ...entry })),
+      { title: `Ablation of ${parent.name}`, placeHolder: 'What to remove (Enter removes each layer in turn)' },
+    ),
+  ).scope;
+  if (scope !== 'layers') {
+    return ablationRequest(scope);
+  }
+
+  const detail = await unwrap(context.connection.api.GET('/api/v1/models/{id}', { params: { path: { id: parent.id } } }), context.connection.target);
+  const choices = removableLayers(detail.layers ?? []);
+  if (choices.length === 0) {
+    throw new Error(`${parent.name} has no layer but the final one, so an ablation has nothing to remove.`);
+  }
+  for (;;) {
+    const picked = required(await vscode.window.showQuickPick(choices, { title: `Ablation of ${parent.name}: layers to remove`, placeHolder: 'One child per picked layer', canPickMany: true }));
+    if (picked.length > 0) {
+      return ablationRequest('layers', picked.map((choice) => choice.index));
+    }
+    await vscode.window.showWarningMessage('Pick at least one layer to remove, or press Escape to cancel the ablation.', { modal: true });
+  }
 }
 
 async function vary(context: CommandContext, parent: Parent): Promise<void> {
@@ -174,11 +202,15 @@ async function pickActions(parentName: string): Promise<VariationAction[]> {
   }
 }
 
-async function offerFollowUp(message: string, parentId: number): Promise<void> {
-  const choice = await vscode.window.showInformationMessage(message, 'Show Jobs', 'Show in Overview');
+/** Offers the next steps after a derivation; with a log, also "Show Details", which opens it at the entry just written. */
+async function offerFollowUp(message: string, parentId: number, details?: vscode.LogOutputChannel): Promise<void> {
+  const actions = details ? ['Show Jobs', 'Show in Overview', 'Show Details'] : ['Show Jobs', 'Show in Overview'];
+  const choice = await vscode.window.showInformationMessage(message, ...actions);
   if (choice === 'Show Jobs') {
     await vscode.commands.executeCommand('remap.jobs.focus');
   } else if (choice === 'Show in Overview') {
     await vscode.commands.executeCommand('remap.showModel', { modelId: parentId });
+  } else if (choice === 'Show Details') {
+    details?.show(true);
   }
 }
