@@ -9,6 +9,7 @@ import { ablationRequest, ablationScopes, describeSkipped, removableLayers } fro
 import { resolveTarget } from './arguments';
 import { required, type CommandContext } from './common';
 import { pickTrainedModel } from './pickers';
+import { cancelledHere } from './outcome';
 import { describeOutcome, followJob } from './progress';
 import { documentSource, findStoredModel, openRemapDocument, registerDocument } from './register';
 import { readHeader } from './source';
@@ -111,7 +112,8 @@ async function deriveAfterTraining(context: CommandContext, parent: Parent, jobI
       return;
     }
     if (outcome.state !== 'succeeded') {
-      void vscode.window.showWarningMessage(`${parent.name} ${describeOutcome(outcome)}, so the ${derivation === 'ablation' ? 'ablation' : 'variations'} did not run.`);
+      const message = `${parent.name} ${describeOutcome(outcome)}, so the ${derivation === 'ablation' ? 'ablation' : 'variations'} did not run.`;
+      void (cancelledHere(outcome) ? vscode.window.showInformationMessage(message) : vscode.window.showWarningMessage(message));
       return;
     }
     await (derivation === 'ablation' ? ablate(context, parent) : vary(context, parent));
