@@ -93,20 +93,35 @@ export function presentJob(row: JobRow, modelName: string | undefined, lastKnown
   };
 }
 
+/** "83.7% ± 0.4": an accuracy with the spread between seeds when the model has several runs. */
+function accuracyWithSpread(mean: number | null | undefined, spread: number | null | undefined): string {
+  return spread ? `${formatAccuracy(mean)} ± ${(spread * 100).toFixed(1)}` : formatAccuracy(mean);
+}
+
+/**
+ * A model row: "val 83.7% ± 0.4 · 52k params · 3 runs". The tooltip adds the test accuracy when
+ * the model's detail (which has it) is given.
+ */
 export function presentModel(model: Schemas['ModelSummary'] | Schemas['ModelDetail']): RowPresentation {
-  const accuracy =
-    model.validationAccuracy == null
-      ? model.status ?? 'not trained'
-      : model.validationAccuracyStd
-        ? `${formatAccuracy(model.validationAccuracy)} ± ${(model.validationAccuracyStd * 100).toFixed(1)}`
-        : formatAccuracy(model.validationAccuracy);
+  const accuracy = model.validationAccuracy == null ? (model.status ?? 'not trained') : `val ${accuracyWithSpread(model.validationAccuracy, model.validationAccuracyStd)}`;
   const runs = model.runCount ?? 0;
   const description = [accuracy, `${formatParameters(model.parameterCount)} params`, `${runs} ${runs === 1 ? 'run' : 'runs'}`].join(' · ');
+
+  const detail = model as Schemas['ModelDetail'];
+  const accuracies = [
+    model.validationAccuracy != null ? `Validation accuracy ${accuracyWithSpread(model.validationAccuracy, model.validationAccuracyStd)}` : '',
+    detail.testAccuracyMean != null ? `test accuracy ${accuracyWithSpread(detail.testAccuracyMean, detail.testAccuracyStd)}` : '',
+  ].filter((part) => part !== '');
+  const size = `${formatParameters(model.parameterCount)} parameters · ${runs} ${runs === 1 ? 'run' : 'runs'}`;
 
   return {
     label: model.name ?? `model ${model.id}`,
     description,
-    tooltip: `**${model.name ?? `model ${model.id}`}** (id ${model.id}) on ${model.dataset ?? 'an unknown dataset'}\n\n${description}`,
+    tooltip: [
+      `**${model.name ?? `model ${model.id}`}** (id ${model.id}) on ${model.dataset ?? 'an unknown dataset'}`,
+      accuracies.length > 0 ? accuracies.join(' · ') : `Status: ${model.status ?? 'not trained'}`,
+      size,
+    ].join('\n\n'),
     icon: { id: 'symbol-class' },
     contextValue: 'model.trained',
   };

@@ -101,7 +101,14 @@ test('failed job row names its state and error', () => {
 test('model row shows accuracy with spread, parameters and runs', () => {
   const presentation = presentModel({ id: 3, name: 'mlp_tiny', dataset: 'd', validationAccuracy: 0.9123, validationAccuracyStd: 0.0042, parameterCount: 52410, runCount: 3 });
 
-  assert.equal(presentation.description, '91.2% ± 0.4 · 52k params · 3 runs');
+  assert.equal(presentation.description, 'val 91.2% ± 0.4 · 52k params · 3 runs');
+});
+
+test('model tooltip labels validation and test accuracy', () => {
+  const presentation = presentModel({ id: 4, name: 'cnn_small', dataset: 'd', validationAccuracy: 0.837, testAccuracyMean: 0.821, parameterCount: 812, runCount: 1 });
+
+  assert.equal(presentation.description, 'val 83.7% · 812 params · 1 run');
+  assert.match(presentation.tooltip, /Validation accuracy 83\.7% · test accuracy 82\.1%/);
 });
 
 test('parameter counts are compact', () => {
