@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { layerRestrictions, parseInteger, validateMaxChanges, validateOptionalEpochs, validateOptionalMaxDepth, validateOptionalMaxParameters, validateOptionalSeed, validatePopulationCount, validateVariationCount } from '../../src/commands/validation';
-import { isLoopbackUrl, normalizeServerUrl, validateServerUrl } from '../../src/connection/address';
+import { isLoopbackUrl, normalizeServerUrl, serveArguments, validateServerUrl } from '../../src/connection/address';
 
 test('variation count accepts 1 to 50', () => {
   assert.equal(validateVariationCount('1'), undefined);
@@ -68,4 +68,9 @@ test('population options accept empty for the default and the API ranges otherwi
   assert.match(validateOptionalEpochs('1001') ?? '', /from 1 to 1,000/);
   assert.match(validateOptionalEpochs('two') ?? '', /not a whole number/);
   assert.equal(parseInteger('1,000,000'), 1_000_000);
+});
+
+test('local server gets --database only when one is set', () => {
+  assert.deepEqual(serveArguments('http://127.0.0.1:18650', ''), ['serve', '--urls', 'http://127.0.0.1:18650']);
+  assert.deepEqual(serveArguments('http://127.0.0.1:18650', '/data/remap.db'), ['serve', '--urls', 'http://127.0.0.1:18650', '--database', '/data/remap.db']);
 });
