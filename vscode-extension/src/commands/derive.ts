@@ -11,7 +11,7 @@ import { required, type CommandContext } from './common';
 import { pickTrainedModel } from './pickers';
 import { cancelledHere } from './outcome';
 import { describeOutcome, followJob } from './progress';
-import { documentSource, findStoredModel, openRemapDocument, registerDocument } from './register';
+import { documentSource, findModelOfSource, openRemapDocument, registerDocument } from './register';
 import { readHeader } from './source';
 import { layerRestrictions, parseInteger, validateMaxChanges, validateVariationCount, variationActions, type VariationAction } from './validation';
 
@@ -61,7 +61,7 @@ async function resolveParent(context: CommandContext, argument: unknown, derivat
   const document = await openRemapDocument(target.uri);
 
   // Registering a file queues its training, so a file with no trained model asks before that happens.
-  const stored = await findStoredModel(context.connection, documentSource(document));
+  const stored = await findModelOfSource(context.connection, documentSource(document));
   const storedJob = (stored?.jobs ?? []).find((job) => job.state === 'queued' || job.state === 'running');
   if (stored && stored.status !== 'succeeded' && storedJob) {
     await offerAfterTraining(context, { id: stored.id ?? 0, name: stored.name ?? `model ${stored.id}` }, storedJob, `is not trained yet (its job is ${storedJob.state})`, derivation);

@@ -9,7 +9,7 @@ import type { JobOutcome } from './outcome';
 
 export { describeOutcome, type JobOutcome } from './outcome';
 
-/** Jobs this window's Cancel Job command cancelled, so a progress that sees them end knows who did it. */
+/** Jobs this window's Cancel Job command cancelled, so a notification that follows such a job can name who cancelled it. */
 const cancelledByCommand = new Set<number>();
 
 export function rememberCancelled(jobId: number): void {
@@ -72,7 +72,7 @@ export function followJob(connection: RemapConnection, jobId: number, options: F
         subscriptions.push(connection.onJobEvent(onEvent));
 
         // The stream resumes after the last event it saw, so the notification carries on when the
-        // server is back; until then it says that its numbers are old.
+        // server is back; until then its message states that the numbers are old.
         subscriptions.push(
           connection.onDidChangeState(() => {
             if (connection.state === 'disconnected') {

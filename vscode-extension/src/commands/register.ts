@@ -3,7 +3,7 @@
 // trained before, so registering twice queues nothing new.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { RemapApiError, unwrap, type Schemas } from '../api/client';
+import { describeProblem, RemapApiError, unwrap, type Schemas } from '../api/client';
 import type { RemapConnection } from '../connection';
 import { required } from './common';
 import { applyDefaults, formatDiagnostics, readDiagnostics, readHeader, sameSource } from './source';
@@ -50,26 +50,39 @@ export async function registerDocument(connection: RemapConnection, document: vs
   }
 }
 
-/** The text a registration sends: the document's text with remap.defaults' input and classes filled in where it has none. */
+/** Returns the text a registration sends: the document's text with remap.defaults' input and classes filled in where it has none. */
 export function documentSource(document: vscode.TextDocument): string {
   const configuration = vscode.workspace.getConfiguration('remap.defaults');
   return applyDefaults(document.getText(), { input: configuration.get<string>('input', '').trim() || undefined, classes: configuration.get<number | null>('classes', null) });
 }
 
 /**
- * Looks for a stored model of this exact source text, without registering it (which would queue
- * its training): the newest model of the same name, and dataset when the file names one, whose
- * stored source matches. Undefined when there is none.
+ * Finds a stored model of this exact source text without registering it (which would queue its
+ * training): the newest model of the same name, and dataset when the file names one, whose stored
+ * source matches. Undefined when there is none.
  */
-export async function findStoredModel(connection: RemapConnection, source: string): Promise<Schemas['ModelDetail'] | undefined> {
+export async function findModelOfSource(connection: RemapConnection, source: string): Promise<Schemas['ModelDetail'] | undefined> {
   const name = readHeader(source, 'model');
   const dataset = readHeader(source, 'dataset');
   if (!name) {
     return undefined;
   }
 
-  const models = await unwrap(connection.api.GET('/api/v1/models', { params: { query: { limit: 1000, dataset } } }), connection.target);
-  const candidates = models.filter((model) => model.name === name).sort((a, b) => (b.id ?? 0) - (a.id ?? 0));
+  const candidates: Schemas['ModelSummary'][] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 10; page++) {
+    const { data, error, response } = await connection.api.GET('/api/v1/models', { params: { query: { limit: 1000, dataset, cursor } } });
+    if (!data) {
+      throw new RemapApiError(describeProblem(error as Schemas['HttpValidationProblemDetails'], response.status), response.status, undefined);
+    }
+    candidates.push(...data.filter((model) => model.name === name));
+    cursor = response.headers.get('X-Next-Cursor') ?? undefined;
+    if (!cursor) {
+      break;
+    }
+  }
+
+  candidates.sort((a, b) => (b.id ?? 0) - (a.id ?? 0));
   for (const candidate of candidates.slice(0, 20)) {
     const detail = await unwrap(connection.api.GET('/api/v1/models/{id}', { params: { path: { id: candidate.id ?? 0 } } }), connection.target);
     if (sameSource(detail.sourceText ?? '', source)) {

@@ -6,7 +6,7 @@ import { describeNetworkError } from './eventStream';
 
 const probeTimeoutMilliseconds = 5000;
 
-/** Returns undefined when a Remap server answers at the target, else why not, as one sentence or two. */
+/** Returns undefined when a Remap server responds at the target, else the reason in one or two sentences. */
 export async function probeServer(target: ApiTarget, fetchImplementation: typeof fetch = globalThis.fetch): Promise<string | undefined> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (target.apiKey) {

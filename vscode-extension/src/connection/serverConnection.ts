@@ -52,7 +52,7 @@ export class ServerConnection implements RemapConnection, vscode.Disposable {
 
   /**
    * Skips the event stream's backoff delay and tries the server again now. An open stream already
-   * proves the server answers and will not call onOpen again, so the state stays as it is then.
+   * proves that the server responds and will not call onOpen again, so the state stays as it is then.
    */
   reconnect(): void {
     if (this.reader?.open) {

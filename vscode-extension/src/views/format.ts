@@ -43,8 +43,8 @@ export function formatParameters(count: number | null | undefined): string {
 }
 
 /**
- * The rows of a job. With lastKnown (the server is unreachable) a queued or running job says it
- * is the last known state and loses its spinner, so old progress does not pass for live progress.
+ * The rows of a job. With lastKnown (the server is unreachable) a queued or running job is marked
+ * as the last known state and loses its spinner, so old progress does not pass for live progress.
  */
 export function presentJob(row: JobRow, modelName: string | undefined, lastKnown = false): RowPresentation {
   const parts: string[] = [];
@@ -141,7 +141,7 @@ export function describeQueue(counts: ActiveCounts): string {
   return parts.length === 0 ? 'idle' : parts.join(', ');
 }
 
-/** The notification's text while the server is unreachable, with the last progress it reported. */
+/** Returns the notification's text while the server is unreachable, with the last progress it reported. */
 export function lostConnectionMessage(lastMessage: string): string {
   const last = lastMessage ? ` Last known: ${lastMessage}.` : '';
   return `Connection to the Remap server lost; following resumes when it is back.${last}`;

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { changeLine, diffMarkdown } from '../../src/commands/diffText';
 
-test('a change whose description starts with its kind does not repeat the kind', () => {
+test('change line does not repeat kind', () => {
   assert.equal(changeLine({ kind: 'removed', description: 'removed layer 3 (relu)' }), '**removed** layer 3 (relu)');
 });
 
-test('a change whose description does not start with its kind keeps it as a label', () => {
+test('other change keeps its kind label', () => {
   assert.equal(changeLine({ kind: 'replaced', before: 'relu', after: 'tanh' }), '**replaced**: relu → tanh');
 });
 
