@@ -8,7 +8,7 @@ import type { ModelsView } from '../views/modelsView';
 
 export interface CommandContext {
   extension: vscode.ExtensionContext;
-  connection: RemapConnection & { checkHealth(): Promise<boolean>; reconnect(): void };
+  connection: RemapConnection & { reconnect(): void };
   jobs: JobsView;
   models: ModelsView;
   localServer: LocalServer;

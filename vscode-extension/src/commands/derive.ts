@@ -1,13 +1,18 @@
-// "Run Ablation" and "Generate Variations": both need a trained parent. A file is registered
-// first. When its training is still queued or running, the user can have the derivation start
-// once the event stream reports that the training succeeded.
+// "Run Ablation" and "Generate Variations": both need a trained parent. A file with no trained
+// model asks before registering it (which queues its training), then follows that training in a
+// cancellable notification and derives once it succeeded. When the training is already queued or
+// running, the user can have the derivation start once the event stream reports its success.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { unwrap, type Schemas } from '../api/client';
+import { ablationRequest, ablationScopes, describeSkipped, removableLayers } from './ablationScope';
 import { resolveTarget } from './arguments';
 import { required, type CommandContext } from './common';
 import { pickTrainedModel } from './pickers';
+import { cancelledHere } from './outcome';
 import { describeOutcome, followJob } from './progress';
-import { openRemapDocument, registerDocument } from './register';
+import { documentSource, findModelOfSource, openRemapDocument, registerDocument } from './register';
+import { readHeader } from './source';
 import { layerRestrictions, parseInteger, validateMaxChanges, validateVariationCount, variationActions, type VariationAction } from './validation';
 
 type Derivation = 'ablation' | 'variations';
@@ -54,15 +59,32 @@ async function resolveParent(context: CommandContext, argument: unknown, derivat
   }
 
   const document = await openRemapDocument(target.uri);
-  const { response, fileName } = await registerDocument(context.connection, document);
-  const model = response.model ?? {};
-  const name = model.name ?? fileName;
-  if (model.status === 'succeeded') {
-    return { id: model.id ?? 0, name };
+
+  // Registering a file queues its training, so a file with no trained model asks before that happens.
+  const stored = await findModelOfSource(context.connection, documentSource(document));
+  const storedJob = (stored?.jobs ?? []).find((job) => job.state === 'queued' || job.state === 'running');
+  if (stored && stored.status !== 'succeeded' && storedJob) {
+    await offerAfterTraining(context, { id: stored.id ?? 0, name: stored.name ?? `model ${stored.id}` }, storedJob, `is not trained yet (its job is ${storedJob.state})`, derivation);
+    return undefined;
+  }
+  if (stored?.status !== 'succeeded') {
+    const name = target.model ?? readHeader(document.getText(), 'model') ?? path.basename(document.uri.path);
+    const what = derivation === 'ablation' ? 'the ablation' : 'the variations';
+    const choice = await vscode.window.showInformationMessage(`${name} is not trained. Train it now and run ${what} when training finishes?`, 'Train and Run');
+    if (!choice) {
+      return undefined;
+    }
   }
 
-  const news = response.reused ? `is not trained yet (its job is ${response.job?.state})` : 'was not trained yet, so its training was queued';
-  await offerAfterTraining(context, { id: model.id ?? 0, name }, response.job ?? {}, news, derivation);
+  const { response, fileName } = await registerDocument(context.connection, document);
+  const model = response.model ?? {};
+  const parent = { id: model.id ?? 0, name: model.name ?? fileName };
+  if (model.status === 'succeeded') {
+    return parent;
+  }
+
+  // The user asked for this training, so its progress can cancel it, as Train Model's does.
+  void deriveAfterTraining(context, parent, response.job?.id ?? 0, derivation, !response.reused);
   return undefined;
 }
 
@@ -83,14 +105,15 @@ function requireTrained(model: Schemas['ModelDetail']): Parent {
   return { id: model.id ?? 0, name };
 }
 
-async function deriveAfterTraining(context: CommandContext, parent: Parent, jobId: number, derivation: Derivation): Promise<void> {
+async function deriveAfterTraining(context: CommandContext, parent: Parent, jobId: number, derivation: Derivation, cancelJob = false): Promise<void> {
   try {
-    const outcome = await followJob(context.connection, jobId, { title: `Training ${parent.name}, then ${derivation === 'ablation' ? 'its ablation' : 'variations'}`, cancelJob: false });
+    const outcome = await followJob(context.connection, jobId, { title: `Training ${parent.name}, then ${derivation === 'ablation' ? 'its ablation' : 'variations'}`, cancelJob });
     if (outcome.stoppedWatching) {
       return;
     }
     if (outcome.state !== 'succeeded') {
-      void vscode.window.showWarningMessage(`${parent.name} ${describeOutcome(outcome)}, so the ${derivation === 'ablation' ? 'ablation' : 'variations'} did not run.`);
+      const message = `${parent.name} ${describeOutcome(outcome)}, so the ${derivation === 'ablation' ? 'ablation' : 'variations'} did not run.`;
+      void (cancelledHere(outcome) ? vscode.window.showInformationMessage(message) : vscode.window.showWarningMessage(message));
       return;
     }
     await (derivation === 'ablation' ? ablate(context, parent) : vary(context, parent));
@@ -102,20 +125,47 @@ async function deriveAfterTraining(context: CommandContext, parent: Parent, jobI
 }
 
 async function ablate(context: CommandContext, parent: Parent): Promise<void> {
-  const study = await unwrap(context.connection.api.POST('/api/v1/models/{id}/ablations', { params: { path: { id: parent.id } }, body: {} }), context.connection.target);
+  const body = await pickAblationScope(context, parent);
+  const study = await unwrap(context.connection.api.POST('/api/v1/models/{id}/ablations', { params: { path: { id: parent.id } }, body }), context.connection.target);
   const children = study.children ?? [];
   const reused = children.filter((child) => child.reused).length;
-  const skipped = study.skipped ?? [];
+  const skipped = describeSkipped(study.skipped ?? []);
 
   const parts = [`${children.length - reused} ablation${children.length - reused === 1 ? '' : 's'} queued`];
   if (reused > 0) {
     parts.push(`${reused} already trained or queued`);
   }
   if (skipped.length > 0) {
-    parts.push(`${skipped.length} layer removal${skipped.length === 1 ? '' : 's'} skipped because the shapes no longer fit`);
+    parts.push(`${skipped.length} removal${skipped.length === 1 ? '' : 's'} skipped: ${skipped.join('; ')}`);
+    context.log.info(`Ablation of ${parent.name} skipped ${skipped.length} removal${skipped.length === 1 ? '' : 's'}:\n${skipped.map((line) => `  ${line}`).join('\n')}`);
   }
-  context.log.info(`Ablation of ${parent.name}: ${JSON.stringify(skipped)}`);
-  await offerFollowUp(`Ablation of ${parent.name}: ${parts.join(', ')}.`, parent.id);
+  await offerFollowUp(`Ablation of ${parent.name}: ${parts.join(', ')}.`, parent.id, skipped.length > 0 ? context.log : undefined);
+}
+
+/** Asks what to remove: every layer (Enter), whole blocks, or the layers the user picks from the model's layer table. */
+async function pickAblationScope(context: CommandContext, parent: Parent): Promise<Schemas['CreateAblationStudyRequest']> {
+  const scope = required(
+    await vscode.window.showQuickPick(
+      ablationScopes.map((entry) => ({ ...entry })),
+      { title: `Ablation of ${parent.name}`, placeHolder: 'What to remove (Enter removes each layer in turn)' },
+    ),
+  ).scope;
+  if (scope !== 'layers') {
+    return ablationRequest(scope);
+  }
+
+  const detail = await unwrap(context.connection.api.GET('/api/v1/models/{id}', { params: { path: { id: parent.id } } }), context.connection.target);
+  const choices = removableLayers(detail.layers ?? []);
+  if (choices.length === 0) {
+    throw new Error(`${parent.name} has no layer but the final one, so an ablation has nothing to remove.`);
+  }
+  for (;;) {
+    const picked = required(await vscode.window.showQuickPick(choices, { title: `Ablation of ${parent.name}: layers to remove`, placeHolder: 'One child per picked layer', canPickMany: true }));
+    if (picked.length > 0) {
+      return ablationRequest('layers', picked.map((choice) => choice.index));
+    }
+    await vscode.window.showWarningMessage('Pick at least one layer to remove, or press Escape to cancel the ablation.', { modal: true });
+  }
 }
 
 async function vary(context: CommandContext, parent: Parent): Promise<void> {
@@ -154,11 +204,15 @@ async function pickActions(parentName: string): Promise<VariationAction[]> {
   }
 }
 
-async function offerFollowUp(message: string, parentId: number): Promise<void> {
-  const choice = await vscode.window.showInformationMessage(message, 'Show Jobs', 'Show in Overview');
+/** Offers the next steps after a derivation; with a log, also "Show Details", which opens it at the entry just written. */
+async function offerFollowUp(message: string, parentId: number, details?: vscode.LogOutputChannel): Promise<void> {
+  const actions = details ? ['Show Jobs', 'Show in Overview', 'Show Details'] : ['Show Jobs', 'Show in Overview'];
+  const choice = await vscode.window.showInformationMessage(message, ...actions);
   if (choice === 'Show Jobs') {
     await vscode.commands.executeCommand('remap.jobs.focus');
   } else if (choice === 'Show in Overview') {
     await vscode.commands.executeCommand('remap.showModel', { modelId: parentId });
+  } else if (choice === 'Show Details') {
+    details?.show(true);
   }
 }

@@ -4,11 +4,13 @@ import { unwrap } from '../api/client';
 import { resolveTarget } from './arguments';
 import type { CommandContext } from './common';
 import { pickActiveJob } from './pickers';
+import { rememberCancelled } from './progress';
 
 export async function cancelJob(context: CommandContext, argument: unknown): Promise<void> {
   const target = resolveTarget(argument);
   const jobId = target.kind === 'job' ? target.jobId : (await pickActiveJob(context.connection, 'Cancel Job', (id) => context.jobs.modelName(id))).id ?? 0;
 
+  rememberCancelled(jobId);
   const job = await unwrap(context.connection.api.POST('/api/v1/jobs/{id}/cancel', { params: { path: { id: jobId } } }), context.connection.target);
   const name = context.jobs.modelName(job.modelId ?? 0) ?? `model ${job.modelId}`;
   const when = job.state === 'running' ? ' It stops after its current batch.' : '';

@@ -36,18 +36,3 @@ export class ModelDocumentProvider implements vscode.TextDocumentContentProvider
     return model.canonicalText ?? model.sourceText ?? '';
   }
 }
-
-/** Formats the change list of GET /models/{a}/diff/{b} as Markdown. */
-export function diffMarkdown(first: Schemas['ModelDetail'], second: Schemas['ModelDetail'], diff: Schemas['ModelDiffResponse']): string {
-  const prediction = diff.predictionDistance != null ? `, prediction distance ${diff.predictionDistance.toFixed(3)}` : '';
-  const lines = [`# ${first.name} → ${second.name}`, '', `Models ${first.id} and ${second.id}: structural distance ${diff.structuralDistance?.toFixed(3) ?? '–'}${prediction}.`, '', '## Changes', ''];
-
-  const changes = diff.changes ?? [];
-  if (changes.length === 0) {
-    lines.push('The two models have the same layers.');
-  }
-  for (const change of changes) {
-    lines.push(`- **${change.kind}**: ${change.description ?? `${change.before ?? ''} → ${change.after ?? ''}`}`);
-  }
-  return lines.join('\n');
-}

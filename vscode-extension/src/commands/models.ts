@@ -5,7 +5,8 @@ import { unwrap, type Schemas } from '../api/client';
 import { OverviewPanel } from '../overview/panel';
 import { resolveModelPair, resolveTarget } from './arguments';
 import { required, type CommandContext } from './common';
-import { diffMarkdown, ModelDocumentProvider } from './modelDocuments';
+import { diffMarkdown } from './diffText';
+import { ModelDocumentProvider } from './modelDocuments';
 import { pickTrainedModel } from './pickers';
 import { openRemapDocument } from './register';
 import { readHeader } from './source';
@@ -81,8 +82,9 @@ export async function compareModels(context: CommandContext, documents: ModelDoc
   let pair = resolveModelPair(argument);
   if (!pair) {
     const target = resolveTarget(argument);
-    const first = target.kind === 'model' ? target.modelId : ((await pickTrainedModel(context.connection, 'Compare: first model')).id ?? 0);
-    const second = (await pickTrainedModel(context.connection, 'Compare with…', first)).id ?? 0;
+    const firstModel = target.kind === 'model' ? await getModel(context, target.modelId) : await pickTrainedModel(context.connection, 'Compare: first model');
+    const first = firstModel.id ?? 0;
+    const second = (await pickTrainedModel(context.connection, `Compare ${firstModel.name ?? `model ${first}`} with…`, first)).id ?? 0;
     pair = [first, second];
   }
 

@@ -4,14 +4,16 @@
 import * as vscode from 'vscode';
 import { unwrap } from '../api/client';
 import type { JobEvent, RemapConnection } from '../connection';
-import { formatAccuracy } from '../views/format';
+import { formatAccuracy, lostConnectionMessage } from '../views/format';
+import type { JobOutcome } from './outcome';
 
-export interface JobOutcome {
-  state: string;
-  validationAccuracy?: number;
-  error?: string;
-  /** True when the user stopped watching without cancelling the job. */
-  stoppedWatching?: boolean;
+export { describeOutcome, type JobOutcome } from './outcome';
+
+/** Jobs this window's Cancel Job command cancelled, so a notification that follows such a job can name who cancelled it. */
+const cancelledByCommand = new Set<number>();
+
+export function rememberCancelled(jobId: number): void {
+  cancelledByCommand.add(jobId);
 }
 
 const finishedStates = ['succeeded', 'failed', 'cancelled', 'diverged'];
@@ -28,6 +30,9 @@ export function followJob(connection: RemapConnection, jobId: number, options: F
       new Promise<JobOutcome>((resolve, reject) => {
         let reported = 0;
         let accuracy: number | undefined;
+        // Set when the notification's Cancel was pressed: the cancelled event may come before the POST's response.
+        let cancelling = false;
+        const whoCancelled = (): JobOutcome['cancelledBy'] => (cancelling ? 'notification' : cancelledByCommand.has(jobId) ? 'cancel-command' : 'elsewhere');
         const subscriptions: vscode.Disposable[] = [];
         const finish = (outcome: JobOutcome) => {
           subscriptions.forEach((subscription) => subscription.dispose());
@@ -35,10 +40,12 @@ export function followJob(connection: RemapConnection, jobId: number, options: F
         };
 
         // The share of the notification's bar that the job has finished, from epoch and batch counts.
+        let lastMessage = '';
         const advance = (fraction: number, message: string) => {
           const percent = Math.max(0, Math.min(100, fraction * 100));
           progress.report({ increment: Math.max(0, percent - reported), message });
           reported = Math.max(reported, percent);
+          lastMessage = message;
         };
 
         const onEvent = (event: JobEvent) => {
@@ -55,7 +62,8 @@ export function followJob(connection: RemapConnection, jobId: number, options: F
             advance(done / data.epochs, `epoch ${data.epoch}/${data.epochs}, batch ${data.batch}/${data.batches}${accuracy !== undefined ? ` · ${formatAccuracy(accuracy)}` : ''}`);
           } else if (event.type === 'job-state' && data.state) {
             if (finishedStates.includes(data.state)) {
-              finish({ state: data.state, validationAccuracy: accuracy, error: data.error ?? undefined });
+              const cancelledBy = data.state === 'cancelled' ? whoCancelled() : undefined;
+              finish({ state: data.state, validationAccuracy: accuracy, error: data.error ?? undefined, cancelledBy });
             } else {
               progress.report({ message: data.state === 'queued' ? 'queued, waiting for a worker' : data.state });
             }
@@ -63,14 +71,28 @@ export function followJob(connection: RemapConnection, jobId: number, options: F
         };
         subscriptions.push(connection.onJobEvent(onEvent));
 
+        // The stream resumes after the last event it saw, so the notification carries on when the
+        // server is back; until then its message states that the numbers are old.
+        subscriptions.push(
+          connection.onDidChangeState(() => {
+            if (connection.state === 'disconnected') {
+              progress.report({ message: lostConnectionMessage(lastMessage) });
+            } else if (connection.state === 'connected') {
+              progress.report({ message: lastMessage ? `${lastMessage} (connection restored)` : 'connection restored' });
+              checkJob();
+            }
+          }),
+        );
+
         subscriptions.push(
           token.onCancellationRequested(() => {
             if (!options.cancelJob) {
               finish({ state: 'unknown', stoppedWatching: true });
               return;
             }
+            cancelling = true;
             unwrap(connection.api.POST('/api/v1/jobs/{id}/cancel', { params: { path: { id: jobId } } }), connection.target).then(
-              () => finish({ state: 'cancelled', validationAccuracy: accuracy }),
+              () => finish({ state: 'cancelled', validationAccuracy: accuracy, cancelledBy: 'notification' }),
               (error: unknown) => {
                 subscriptions.forEach((subscription) => subscription.dispose());
                 reject(error);
@@ -79,34 +101,23 @@ export function followJob(connection: RemapConnection, jobId: number, options: F
           }),
         );
 
-        // The job may have moved on between its creation and the subscription above.
-        unwrap(connection.api.GET('/api/v1/jobs/{id}', { params: { path: { id: jobId } } }), connection.target).then(
-          (job) => {
-            const metrics = job.epochMetrics ?? [];
-            accuracy = metrics.length > 0 ? metrics[metrics.length - 1].validationAccuracy : accuracy;
-            if (finishedStates.includes(job.state ?? '')) {
-              finish({ state: job.state ?? '', validationAccuracy: accuracy, error: job.error ?? undefined });
-            } else if (job.epochs) {
-              advance((job.epoch ?? 0) / job.epochs, job.state === 'queued' ? 'queued, waiting for a worker' : `epoch ${job.epoch}/${job.epochs}`);
-            }
-          },
-          () => undefined,
-        );
+        // The job may have moved on between its creation and the subscription above, or while the server was unreachable.
+        const checkJob = () =>
+          unwrap(connection.api.GET('/api/v1/jobs/{id}', { params: { path: { id: jobId } } }), connection.target).then(
+            (job) => {
+              const metrics = job.epochMetrics ?? [];
+              accuracy = metrics.length > 0 ? metrics[metrics.length - 1].validationAccuracy : accuracy;
+              if (finishedStates.includes(job.state ?? '')) {
+                const cancelledBy = job.state === 'cancelled' ? whoCancelled() : undefined;
+                finish({ state: job.state ?? '', validationAccuracy: accuracy, error: job.error ?? undefined, cancelledBy });
+              } else if (job.epochs) {
+                advance((job.epoch ?? 0) / job.epochs, job.state === 'queued' ? 'queued, waiting for a worker' : `epoch ${job.epoch}/${job.epochs}`);
+              }
+            },
+            () => undefined,
+          );
+        checkJob();
       }),
     ),
   );
-}
-
-/** Words for a finished job, such as "failed: out of memory". */
-export function describeOutcome(outcome: JobOutcome): string {
-  switch (outcome.state) {
-    case 'succeeded':
-      return `trained to ${formatAccuracy(outcome.validationAccuracy)} validation accuracy`;
-    case 'diverged':
-      return 'diverged (the loss became infinite or NaN); try a lower learning rate';
-    case 'cancelled':
-      return 'was cancelled';
-    default:
-      return `${outcome.state}${outcome.error ? `: ${outcome.error}` : ''}`;
-  }
 }

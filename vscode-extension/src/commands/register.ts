@@ -3,10 +3,10 @@
 // trained before, so registering twice queues nothing new.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { RemapApiError, unwrap, type Schemas } from '../api/client';
+import { describeProblem, RemapApiError, unwrap, type Schemas } from '../api/client';
 import type { RemapConnection } from '../connection';
 import { required } from './common';
-import { applyDefaults, formatDiagnostics, readDiagnostics, readHeader } from './source';
+import { applyDefaults, formatDiagnostics, readDiagnostics, readHeader, sameSource } from './source';
 
 export interface RegisteredModel {
   response: Schemas['CreatedModelResponse'];
@@ -29,8 +29,7 @@ export async function openRemapDocument(uri: string | undefined): Promise<vscode
 /** Registers the document's text (unsaved edits included) and returns the model and its job. */
 export async function registerDocument(connection: RemapConnection, document: vscode.TextDocument): Promise<RegisteredModel> {
   const fileName = path.basename(document.uri.path);
-  const configuration = vscode.workspace.getConfiguration('remap.defaults');
-  const source = applyDefaults(document.getText(), { input: configuration.get<string>('input', '').trim() || undefined, classes: configuration.get<number | null>('classes', null) });
+  const source = documentSource(document);
 
   // The file's own dataset line wins; otherwise the default setting, the only dataset or the user's choice.
   const fileDataset = readHeader(source, 'dataset');
@@ -49,4 +48,46 @@ export async function registerDocument(connection: RemapConnection, document: vs
     }
     throw error;
   }
+}
+
+/** Returns the text a registration sends: the document's text with remap.defaults' input and classes filled in where it has none. */
+export function documentSource(document: vscode.TextDocument): string {
+  const configuration = vscode.workspace.getConfiguration('remap.defaults');
+  return applyDefaults(document.getText(), { input: configuration.get<string>('input', '').trim() || undefined, classes: configuration.get<number | null>('classes', null) });
+}
+
+/**
+ * Finds a stored model of this exact source text without registering it (which would queue its
+ * training): the newest model of the same name, and dataset when the file names one, whose stored
+ * source matches. Undefined when there is none.
+ */
+export async function findModelOfSource(connection: RemapConnection, source: string): Promise<Schemas['ModelDetail'] | undefined> {
+  const name = readHeader(source, 'model');
+  const dataset = readHeader(source, 'dataset');
+  if (!name) {
+    return undefined;
+  }
+
+  const candidates: Schemas['ModelSummary'][] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 10; page++) {
+    const { data, error, response } = await connection.api.GET('/api/v1/models', { params: { query: { limit: 1000, dataset, cursor } } });
+    if (!data) {
+      throw new RemapApiError(describeProblem(error as Schemas['HttpValidationProblemDetails'], response.status), response.status, undefined);
+    }
+    candidates.push(...data.filter((model) => model.name === name));
+    cursor = response.headers.get('X-Next-Cursor') ?? undefined;
+    if (!cursor) {
+      break;
+    }
+  }
+
+  candidates.sort((a, b) => (b.id ?? 0) - (a.id ?? 0));
+  for (const candidate of candidates.slice(0, 20)) {
+    const detail = await unwrap(connection.api.GET('/api/v1/models/{id}', { params: { path: { id: candidate.id ?? 0 } } }), connection.target);
+    if (sameSource(detail.sourceText ?? '', source)) {
+      return detail;
+    }
+  }
+  return undefined;
 }

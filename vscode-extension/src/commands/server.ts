@@ -1,17 +1,18 @@
 // "Connect to Server" and "Start Local Server".
 import * as vscode from 'vscode';
 import { responds } from '../connection/localServer';
+import { probeServer } from '../connection/probe';
 import { normalizeServerUrl, validateServerUrl } from '../connection/address';
 import { required, type CommandContext } from './common';
 
-export async function connect(context: CommandContext): Promise<void> {
+export async function connect(context: CommandContext, entered?: { url: string; apiKey: string }): Promise<void> {
   const configuration = vscode.workspace.getConfiguration('remap.server');
   const url = normalizeServerUrl(
     required(
       await vscode.window.showInputBox({
         title: 'Connect to a Remap Server (1/2)',
         prompt: 'Address of the Remap server, without /api/v1',
-        value: configuration.get<string>('url', ''),
+        value: entered?.url ?? configuration.get<string>('url', ''),
         placeHolder: 'http://127.0.0.1:5178',
         validateInput: validateServerUrl,
         ignoreFocusOut: true,
@@ -22,26 +23,32 @@ export async function connect(context: CommandContext): Promise<void> {
     await vscode.window.showInputBox({
       title: 'Connect to a Remap Server (2/2)',
       prompt: 'API key, when the server was started with --api-key; leave empty for none',
-      value: configuration.get<string>('apiKey', ''),
+      value: entered?.apiKey ?? configuration.get<string>('apiKey', ''),
       password: true,
       ignoreFocusOut: true,
     }),
   ).trim();
 
+  // Test the address before saving it, so a typo does not replace a working setting unasked.
+  const problem = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Testing ${url}…` }, () =>
+    probeServer({ url, apiKey: apiKey || undefined }),
+  );
+  if (problem) {
+    const choice = await vscode.window.showWarningMessage(problem, 'Save Anyway', 'Edit');
+    if (choice === 'Edit') {
+      return connect(context, { url, apiKey });
+    }
+    if (choice !== 'Save Anyway') {
+      return;
+    }
+  }
+
   // Keep each value where the user set it before (workspace or user settings), so it does not hide behind another.
   await configuration.update('url', url, targetOf(configuration.inspect('url')));
   await configuration.update('apiKey', apiKey || undefined, targetOf(configuration.inspect('apiKey')));
   context.connection.reconnect();
-
-  if (await context.connection.checkHealth()) {
+  if (!problem) {
     void vscode.window.showInformationMessage(`Connected to the Remap server at ${url}.`);
-  } else {
-    const choice = await vscode.window.showWarningMessage(`${context.connection.problem ?? `No Remap server responded at ${url}.`}`, 'Start Local Server', 'Try Again');
-    if (choice === 'Start Local Server') {
-      await vscode.commands.executeCommand('remap.startLocalServer');
-    } else if (choice === 'Try Again') {
-      await vscode.commands.executeCommand('remap.connect');
-    }
   }
 }
 

@@ -61,3 +61,15 @@ export function formatDiagnostics(diagnostics: readonly DiagnosticLine[]): strin
     .filter((diagnostic) => (diagnostic.severity ?? 'error') === 'error')
     .map((diagnostic) => `line ${diagnostic.line ?? '?'}, column ${diagnostic.column ?? '?'}: ${diagnostic.message ?? 'unknown problem'}`);
 }
+
+/** True when two .remap texts differ at most in line endings and trailing spaces, so the server stored the one as the other. */
+export function sameSource(stored: string, local: string): boolean {
+  const normalize = (text: string) =>
+    text
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n')
+      .trim();
+  return normalize(stored) === normalize(local);
+}

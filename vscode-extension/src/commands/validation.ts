@@ -37,9 +37,30 @@ export function validateOptionalSeed(text: string): string | undefined {
   return text.trim() === '' ? undefined : validateInteger(text, 'the seed', 0, 2_147_483_647);
 }
 
+/** Validates an optional population bound: empty for the server's default, else a whole number in the API's range. */
+function validateOptionalInteger(text: string, what: string, minimum: number, maximum: number): string | undefined {
+  return text.trim() === '' ? undefined : validateInteger(text, what, minimum, maximum);
+}
+
+/** "Sample Population"'s maximum layers per architecture, the final dense layer included: 2 to 30 (default 10). */
+export function validateOptionalMaxDepth(text: string): string | undefined {
+  return validateOptionalInteger(text, 'the maximum depth', 2, 30);
+}
+
+/** "Sample Population"'s maximum trainable parameters per architecture: 100 to 50,000,000 (default 1,000,000). */
+export function validateOptionalMaxParameters(text: string): string | undefined {
+  return validateOptionalInteger(text.replace(/[,_]/g, ''), 'the maximum parameters', 100, 50_000_000);
+}
+
+/** The epochs each sampled architecture trains for: 1 to 1000 (default 5). */
+export function validateOptionalEpochs(text: string): string | undefined {
+  return validateOptionalInteger(text, 'the number of epochs', 1, 1000);
+}
+
 /** Parses text that passed its validation; an empty optional value becomes undefined. */
 export function parseInteger(text: string): number | undefined {
-  const trimmed = text.trim();
+  // Thousands separators are allowed in large numbers such as 1,000,000.
+  const trimmed = text.trim().replace(/[,_]/g, '');
   return trimmed === '' ? undefined : Number(trimmed);
 }
 

@@ -1,5 +1,5 @@
 // Checks of remap.server.url, shared by "Connect to Server" (input box validation) and the local
-// server launcher (which may only start a server on this machine).
+// server launcher (which may only start a server on this machine), and the launcher's arguments.
 
 /** Returns why the text is not a usable server address, or undefined when it is. */
 export function validateServerUrl(text: string): string | undefined {
@@ -52,4 +52,9 @@ export function isLoopbackUrl(text: string): boolean {
 
   const host = url.hostname.toLowerCase();
   return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** The arguments of `remap serve` for a local server: the address, and the database file when one is set. */
+export function serveArguments(url: string, database: string): string[] {
+  return database ? ['serve', '--urls', url, '--database', database] : ['serve', '--urls', url];
 }

@@ -36,6 +36,7 @@ export class EventStreamReader {
   private abort: AbortController | undefined;
   private wake: (() => void) | undefined;
   private running = false;
+  private streamOpen = false;
 
   constructor(private readonly options: EventStreamOptions) {
     this.parser = new ServerSentEventParser(options.lastEventId ?? '');
@@ -45,6 +46,11 @@ export class EventStreamReader {
 
   get lastEventId(): string {
     return this.parser.lastEventId;
+  }
+
+  /** True while a stream is open and being read; false while connecting or waiting to retry. */
+  get open(): boolean {
+    return this.streamOpen;
   }
 
   /** Starts reading in the background; the returned promise settles when stop() is called. */
@@ -120,8 +126,13 @@ export class EventStreamReader {
       throw new EventStreamError(`The Remap server at ${this.options.url} sent an event stream without a body.`);
     }
 
-    this.options.onOpen?.();
-    await this.readBody(response.body);
+    this.streamOpen = true;
+    try {
+      this.options.onOpen?.();
+      await this.readBody(response.body);
+    } finally {
+      this.streamOpen = false;
+    }
   }
 
   private async readBody(body: ReadableStream<Uint8Array>): Promise<void> {

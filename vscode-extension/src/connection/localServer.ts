@@ -1,9 +1,9 @@
-// "Start Local Server": runs `<remap.server.command> serve --urls <remap.server.url>` as a child
-// process, shows its output in the "Remap Server" output channel, waits until it responds and stops it
+// "Start Local Server": runs `<remap.server.command> serve --urls <remap.server.url>` (with
+// `--database <remap.server.database>` when that is set) as a child process, shows its output in the "Remap Server" output channel, waits until it responds and stops it
 // when the extension deactivates.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
-import { isLoopbackUrl, normalizeServerUrl, validateServerUrl } from './address';
+import { isLoopbackUrl, normalizeServerUrl, serveArguments, validateServerUrl } from './address';
 
 const readyTimeoutMilliseconds = 60_000;
 
@@ -40,7 +40,8 @@ export class LocalServer implements vscode.Disposable {
       return url;
     }
 
-    const child = this.spawnServer(command, url);
+    const database = configuration.get<string>('database', '').trim();
+    const child = this.spawnServer(command, serveArguments(url, database));
     await waitUntilReady(url, child, command, token);
     return url;
   }
@@ -58,8 +59,7 @@ export class LocalServer implements vscode.Disposable {
     this.output.dispose();
   }
 
-  private spawnServer(command: string, url: string): ChildProcess {
-    const args = ['serve', '--urls', url];
+  private spawnServer(command: string, args: string[]): ChildProcess {
     this.output.appendLine(`> ${command} ${args.join(' ')}`);
     const child = spawn(command, args, { cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath, stdio: ['ignore', 'pipe', 'pipe'] });
     this.process = child;

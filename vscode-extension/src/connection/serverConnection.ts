@@ -51,27 +51,15 @@ export class ServerConnection implements RemapConnection, vscode.Disposable {
   }
 
   /**
-   * Asks the server for its datasets and sets the state from the response. Returns true when it
-   * responded; the reason of a failure becomes `problem`.
+   * Skips the event stream's backoff delay and tries the server again now. An open stream already
+   * proves that the server responds and will not call onOpen again, so the state stays as it is then.
    */
-  async checkHealth(): Promise<boolean> {
-    const target = this.currentTarget;
-    try {
-      await unwrap(this.currentApi.GET('/api/v1/datasets'), target);
-      if (target === this.currentTarget) {
-        this.setState('connected', null);
-      }
-      return true;
-    } catch (error) {
-      if (target === this.currentTarget) {
-        this.setState('disconnected', (error as Error).message);
-      }
-      return false;
-    }
-  }
-
-  /** Skips the event stream's backoff delay and tries the server again now. */
   reconnect(): void {
+    if (this.reader?.open) {
+      this.setState('connected', null);
+      return;
+    }
+
     this.setState('connecting', null);
     this.reader?.reconnectNow();
   }

@@ -1,7 +1,7 @@
 // The text of the Jobs and Models rows: label, description, tooltip and icon. Kept apart from the
 // tree providers so the unit tests check the wording without VS Code.
 import type { Schemas } from '../api/client';
-import type { JobRow } from './jobTable';
+import type { ActiveCounts, JobRow } from './jobTable';
 
 export interface RowPresentation {
   label: string;
@@ -42,7 +42,11 @@ export function formatParameters(count: number | null | undefined): string {
   return `${(count / 1_000_000).toFixed(1)}M`;
 }
 
-export function presentJob(row: JobRow, modelName: string | undefined): RowPresentation {
+/**
+ * The rows of a job. With lastKnown (the server is unreachable) a queued or running job is marked
+ * as the last known state and loses its spinner, so old progress does not pass for live progress.
+ */
+export function presentJob(row: JobRow, modelName: string | undefined, lastKnown = false): RowPresentation {
   const parts: string[] = [];
   const inEpoch = row.state === 'running' && row.batch != null && row.batches ? row.batchEpoch : undefined;
   if (inEpoch !== undefined) {
@@ -63,39 +67,61 @@ export function presentJob(row: JobRow, modelName: string | undefined): RowPrese
     parts.push(row.state);
   }
 
+  const active = ['queued', 'running'].includes(row.state);
+  const stale = lastKnown && active;
+  if (stale) {
+    parts.unshift(`last known: ${row.state}`);
+  }
+
   const name = modelName ?? `model ${row.modelId}`;
   const tooltip = [
-    `**${name}** — job ${row.id}, ${row.state}`,
+    `**${name}** — job ${row.id}, ${stale ? `last known ${row.state}` : row.state}`,
+    stale ? 'The Remap server is unreachable, so this is the state before the connection was lost.' : '',
     '',
     `Model id ${row.modelId} · priority ${row.priority}`,
     row.epochs > 0 ? `Epoch ${row.epoch} of ${row.epochs}` : 'No epoch finished yet',
     row.validationAccuracy != null ? `Validation accuracy ${formatAccuracy(row.validationAccuracy)}` : '',
     row.error ? `Error: ${row.error}` : '',
-  ].filter((line, index) => index < 2 || line !== '');
+  ].filter((line, index) => index < 1 || line !== '');
 
   return {
     label: name,
     description: parts.join(' · '),
     tooltip: tooltip.join('\n\n'),
-    icon: stateIcons[row.state] ?? { id: 'question' },
-    contextValue: `job.${['queued', 'running'].includes(row.state) ? row.state : 'finished'}`,
+    icon: stale ? { id: 'history', color: 'disabledForeground' } : (stateIcons[row.state] ?? { id: 'question' }),
+    contextValue: `job.${active ? row.state : 'finished'}`,
   };
 }
 
+/** "83.7% ± 0.4": an accuracy with the spread between seeds when the model has several runs. */
+function accuracyWithSpread(mean: number | null | undefined, spread: number | null | undefined): string {
+  return spread ? `${formatAccuracy(mean)} ± ${(spread * 100).toFixed(1)}` : formatAccuracy(mean);
+}
+
+/**
+ * A model row: "val 83.7% ± 0.4 · 52k params · 3 runs". The tooltip adds the test accuracy when
+ * the model's detail (which has it) is given.
+ */
 export function presentModel(model: Schemas['ModelSummary'] | Schemas['ModelDetail']): RowPresentation {
-  const accuracy =
-    model.validationAccuracy == null
-      ? model.status ?? 'not trained'
-      : model.validationAccuracyStd
-        ? `${formatAccuracy(model.validationAccuracy)} ± ${(model.validationAccuracyStd * 100).toFixed(1)}`
-        : formatAccuracy(model.validationAccuracy);
+  const accuracy = model.validationAccuracy == null ? (model.status ?? 'not trained') : `val ${accuracyWithSpread(model.validationAccuracy, model.validationAccuracyStd)}`;
   const runs = model.runCount ?? 0;
   const description = [accuracy, `${formatParameters(model.parameterCount)} params`, `${runs} ${runs === 1 ? 'run' : 'runs'}`].join(' · ');
+
+  const detail = model as Schemas['ModelDetail'];
+  const accuracies = [
+    model.validationAccuracy != null ? `Validation accuracy ${accuracyWithSpread(model.validationAccuracy, model.validationAccuracyStd)}` : '',
+    detail.testAccuracyMean != null ? `test accuracy ${accuracyWithSpread(detail.testAccuracyMean, detail.testAccuracyStd)}` : '',
+  ].filter((part) => part !== '');
+  const size = `${formatParameters(model.parameterCount)} parameters · ${runs} ${runs === 1 ? 'run' : 'runs'}`;
 
   return {
     label: model.name ?? `model ${model.id}`,
     description,
-    tooltip: `**${model.name ?? `model ${model.id}`}** (id ${model.id}) on ${model.dataset ?? 'an unknown dataset'}\n\n${description}`,
+    tooltip: [
+      `**${model.name ?? `model ${model.id}`}** (id ${model.id}) on ${model.dataset ?? 'an unknown dataset'}`,
+      accuracies.length > 0 ? accuracies.join(' · ') : `Status: ${model.status ?? 'not trained'}`,
+      size,
+    ].join('\n\n'),
     icon: { id: 'symbol-class' },
     contextValue: 'model.trained',
   };
@@ -109,7 +135,14 @@ export function layerTable(model: Schemas['ModelDetail']): string {
   return ['| # | layer | output | parameters |', '|---:|---|---|---:|', ...rows].join('\n');
 }
 
-/** Describes the queue length for the status bar: "3 in queue", or "idle" when the queue is empty. */
-export function describeQueue(length: number): string {
-  return length === 0 ? 'idle' : `${length} in queue`;
+/** Describes the jobs for the status bar: "1 running, 2 queued", "2 queued", or "idle" when there are none. */
+export function describeQueue(counts: ActiveCounts): string {
+  const parts = [counts.running > 0 ? `${counts.running} running` : '', counts.queued > 0 ? `${counts.queued} queued` : ''].filter((part) => part !== '');
+  return parts.length === 0 ? 'idle' : parts.join(', ');
+}
+
+/** Returns the notification's text while the server is unreachable, with the last progress it reported. */
+export function lostConnectionMessage(lastMessage: string): string {
+  const last = lastMessage ? ` Last known: ${lastMessage}.` : '';
+  return `Connection to the Remap server lost; following resumes when it is back.${last}`;
 }

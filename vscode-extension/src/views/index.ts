@@ -25,6 +25,8 @@ export function createViews(connection: RemapConnection, storage: vscode.Uri): V
     const message = connection.state === 'disconnected' ? `Not connected: ${connection.problem ?? connection.target.url}` : undefined;
     jobsTree.message = message;
     modelsTree.message = message;
+    // The views' welcome content (package.json viewsWelcome) differs between a reachable server and none.
+    void vscode.commands.executeCommand('setContext', 'remap.connectionState', connection.state);
   };
   showConnection();
 

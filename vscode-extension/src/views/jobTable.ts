@@ -25,6 +25,11 @@ export interface JobRow {
   createdAt?: string;
 }
 
+export interface ActiveCounts {
+  running: number;
+  queued: number;
+}
+
 export const activeStates: readonly string[] = ['queued', 'running'];
 
 export function toJobRow(job: Schemas['JobResponse']): JobRow {
@@ -103,13 +108,21 @@ export class JobTable {
 
   /** Counts the queued and running jobs, for the status bar. */
   queueLength(): number {
-    let count = 0;
+    const counts = this.activeCounts();
+    return counts.running + counts.queued;
+  }
+
+  /** Counts the running and the queued jobs apart, so the status bar does not call a running job queued. */
+  activeCounts(): ActiveCounts {
+    const counts = { running: 0, queued: 0 };
     for (const row of this.rows.values()) {
-      if (activeStates.includes(row.state)) {
-        count++;
+      if (row.state === 'running') {
+        counts.running++;
+      } else if (row.state === 'queued') {
+        counts.queued++;
       }
     }
-    return count;
+    return counts;
   }
 }
 

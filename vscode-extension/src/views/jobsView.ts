@@ -7,7 +7,7 @@ import { unwrap } from '../api/client';
 import type { JobEvent, RemapConnection } from '../connection';
 import type { ChipModel, ChipStore } from './chipStore';
 import { presentJob } from './format';
-import { JobTable, type JobRow } from './jobTable';
+import { JobTable, type ActiveCounts, type JobRow } from './jobTable';
 
 export interface JobNode {
   readonly kind: 'job';
@@ -39,11 +39,19 @@ export class JobsView implements vscode.TreeDataProvider<JobNode>, vscode.Dispos
     private readonly connection: RemapConnection,
     private readonly chips: ChipStore,
   ) {
-    this.disposables.push(connection.onJobEvent((event) => this.handle(event)));
+    this.disposables.push(
+      connection.onJobEvent((event) => this.handle(event)),
+      // Rows show "last known" while the server is unreachable, so a state change redraws them all.
+      connection.onDidChangeState(() => this.schedule(undefined)),
+    );
   }
 
   get queueLength(): number {
     return this.table.queueLength();
+  }
+
+  get activeCounts(): ActiveCounts {
+    return this.table.activeCounts();
   }
 
   job(jobId: number): JobRow | undefined {
@@ -67,13 +75,14 @@ export class JobsView implements vscode.TreeDataProvider<JobNode>, vscode.Dispos
       return new vscode.TreeItem(`job ${node.jobId}`);
     }
 
-    const presentation = presentJob(row, this.modelNames.get(row.modelId));
+    const lastKnown = this.connection.state !== 'connected';
+    const presentation = presentJob(row, this.modelNames.get(row.modelId), lastKnown);
     const item = new vscode.TreeItem(presentation.label);
     item.id = `job-${row.id}`;
     const chipModel = this.chipModels.get(row.modelId);
     const chip = chipModel ? this.chips.icon(chipModel) : undefined;
     // With the chip in the icon's place, the state icon's meaning moves into the description.
-    item.description = chip && ['queued', 'running'].includes(row.state) ? `${row.state} · ${presentation.description}` : presentation.description;
+    item.description = chip && !lastKnown && ['queued', 'running'].includes(row.state) ? `${row.state} · ${presentation.description}` : presentation.description;
     item.tooltip = new vscode.MarkdownString(chip ? `${presentation.tooltip}\n\n${this.chips.tooltipImage(row.modelId)}` : presentation.tooltip);
     item.iconPath = chip ?? new vscode.ThemeIcon(presentation.icon.id, presentation.icon.color ? new vscode.ThemeColor(presentation.icon.color) : undefined);
     item.contextValue = presentation.contextValue;

@@ -90,7 +90,8 @@ export class ModelsView implements vscode.TreeDataProvider<ModelNode>, vscode.Di
     }
 
     const { data, error, response } = await this.connection.api.GET('/api/v1/models/{id}', { params: { path: { id: node.modelId } } });
-    const summary = new vscode.MarkdownString(presentModel(node.summary).tooltip);
+    // The detail also has the test accuracy, which the listing's summary lacks.
+    const summary = new vscode.MarkdownString(presentModel(data ?? node.summary).tooltip);
     if (data) {
       this.chips.remember(node.modelId, data);
       summary.appendMarkdown(`\n\n${this.chips.tooltipImage(node.modelId)}\n\n${layerTable(data)}`);

@@ -29,7 +29,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
     const url = this.connection.target.url;
     switch (this.connection.state) {
       case 'connected': {
-        const queue = describeQueue(this.jobs.queueLength);
+        const queue = describeQueue(this.jobs.activeCounts);
         this.item.text = `$(beaker) Remap: ${queue}`;
         this.item.tooltip = `Connected to ${url}: ${queue}. Click to show the Jobs view.`;
         this.item.command = 'remap.jobs.focus';

@@ -96,3 +96,31 @@ test('reader backs off more after each failed attempt', async () => {
 
   assert.deepEqual(delays, [1, 2, 4]);
 });
+
+test('reader says it is open only while a stream is being read', async () => {
+  const openDuring: boolean[] = [];
+  let reader: EventStreamReader | undefined;
+  let calls = 0;
+  const fakeFetch = async () => {
+    calls++;
+    if (calls > 1) {
+      reader?.stop();
+      throw new TypeError('fetch failed');
+    }
+    return streamOf(['event: connected\ndata: {}\n\n']);
+  };
+
+  reader = new EventStreamReader({
+    url: 'http://127.0.0.1:1',
+    fetch: fakeFetch as typeof fetch,
+    backoff: new Backoff({ initialMilliseconds: 1, random: () => 0 }),
+    onEvent: () => openDuring.push(reader?.open ?? false),
+    onError: () => openDuring.push(reader?.open ?? true),
+  });
+  assert.equal(reader.open, false);
+  await reader.start();
+
+  // Open while reading the event; closed again when the stream ended and the reader waits to retry.
+  assert.deepEqual(openDuring, [true, false]);
+  assert.equal(reader.open, false);
+});

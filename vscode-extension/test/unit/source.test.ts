@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyDefaults, formatDiagnostics, readDiagnostics, readHeader } from '../../src/commands/source';
+import { applyDefaults, formatDiagnostics, readDiagnostics, readHeader, sameSource } from '../../src/commands/source';
 
 const file = '# a comment\nmodel mlp_tiny\ndataset fashion-mnist-sample\n\nflatten\ndense units=10\n';
 
@@ -37,4 +37,9 @@ test('diagnostics of a 400 become one line per error', () => {
 
   assert.deepEqual(formatDiagnostics(readDiagnostics(problem)), ["line 5, column 1: Unknown layer 'conv3d'."]);
   assert.deepEqual(readDiagnostics({ title: 'x' }), []);
+});
+
+test('a stored source matches the file despite line endings and trailing spaces', () => {
+  assert.equal(sameSource(file.replace(/\n/g, '\r\n'), `${file.replace('flatten', 'flatten   ')}\n\n`), true);
+  assert.equal(sameSource(file, file.replace('units=10', 'units=12')), false);
 });

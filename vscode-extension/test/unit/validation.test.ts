@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { layerRestrictions, validateMaxChanges, validateOptionalSeed, validatePopulationCount, validateVariationCount } from '../../src/commands/validation';
-import { isLoopbackUrl, normalizeServerUrl, validateServerUrl } from '../../src/connection/address';
+import { layerRestrictions, parseInteger, validateMaxChanges, validateOptionalEpochs, validateOptionalMaxDepth, validateOptionalMaxParameters, validateOptionalSeed, validatePopulationCount, validateVariationCount } from '../../src/commands/validation';
+import { isLoopbackUrl, normalizeServerUrl, serveArguments, validateServerUrl } from '../../src/connection/address';
 
 test('variation count accepts 1 to 50', () => {
   assert.equal(validateVariationCount('1'), undefined);
@@ -57,4 +57,20 @@ test('layer restrictions cover every layer unless all actions are allowed', () =
     { index: 0, actions: ['remove'] },
     { index: 1, actions: ['remove'] },
   ]);
+});
+
+test('population options accept empty for the default and the API ranges otherwise', () => {
+  assert.equal(validateOptionalMaxDepth(''), undefined);
+  assert.equal(validateOptionalMaxDepth('30'), undefined);
+  assert.match(validateOptionalMaxDepth('1') ?? '', /from 2 to 30/);
+  assert.equal(validateOptionalMaxParameters('1,000,000'), undefined);
+  assert.match(validateOptionalMaxParameters('99') ?? '', /from 100 to 50,000,000/);
+  assert.match(validateOptionalEpochs('1001') ?? '', /from 1 to 1,000/);
+  assert.match(validateOptionalEpochs('two') ?? '', /not a whole number/);
+  assert.equal(parseInteger('1,000,000'), 1_000_000);
+});
+
+test('local server gets --database only when one is set', () => {
+  assert.deepEqual(serveArguments('http://127.0.0.1:18650', ''), ['serve', '--urls', 'http://127.0.0.1:18650']);
+  assert.deepEqual(serveArguments('http://127.0.0.1:18650', '/data/remap.db'), ['serve', '--urls', 'http://127.0.0.1:18650', '--database', '/data/remap.db']);
 });

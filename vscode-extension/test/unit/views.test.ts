@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatParameters, presentJob, presentModel } from '../../src/views/format';
+import { describeQueue, formatParameters, lostConnectionMessage, presentJob, presentModel } from '../../src/views/format';
 import { JobTable } from '../../src/views/jobTable';
 
 const listing = [
@@ -101,11 +101,56 @@ test('failed job row names its state and error', () => {
 test('model row shows accuracy with spread, parameters and runs', () => {
   const presentation = presentModel({ id: 3, name: 'mlp_tiny', dataset: 'd', validationAccuracy: 0.9123, validationAccuracyStd: 0.0042, parameterCount: 52410, runCount: 3 });
 
-  assert.equal(presentation.description, '91.2% ± 0.4 · 52k params · 3 runs');
+  assert.equal(presentation.description, 'val 91.2% ± 0.4 · 52k params · 3 runs');
+});
+
+test('model tooltip labels validation and test accuracy', () => {
+  const presentation = presentModel({ id: 4, name: 'cnn_small', dataset: 'd', validationAccuracy: 0.837, testAccuracyMean: 0.821, parameterCount: 812, runCount: 1 });
+
+  assert.equal(presentation.description, 'val 83.7% · 812 params · 1 run');
+  assert.match(presentation.tooltip, /Validation accuracy 83\.7% · test accuracy 82\.1%/);
 });
 
 test('parameter counts are compact', () => {
   assert.equal(formatParameters(812), '812');
   assert.equal(formatParameters(5226), '5.2k');
   assert.equal(formatParameters(1_234_567), '1.2M');
+});
+
+test('running job row without a connection says last known and does not spin', () => {
+  const row = { id: 3, modelId: 12, state: 'running', priority: 0, epoch: 1, epochs: 4, batchEpoch: 2, batch: 111, batches: 141, repeats: 1, completedRepeats: 0 };
+
+  const presentation = presentJob(row, 'cnn_small', true);
+
+  assert.equal(presentation.description, 'last known: running · epoch 2/4 · batch 111/141');
+  assert.notEqual(presentation.icon.id, 'sync~spin');
+  assert.match(presentation.tooltip, /unreachable/);
+  assert.equal(presentation.contextValue, 'job.running');
+});
+
+test('finished job row without a connection stays as it was', () => {
+  const row = { id: 6, modelId: 45, state: 'failed', priority: 0, epoch: 1, epochs: 4, repeats: 1, completedRepeats: 0 };
+
+  assert.deepEqual(presentJob(row, 'big', true), presentJob(row, 'big'));
+});
+
+test('lost connection message keeps the last progress and says it resumes', () => {
+  const message = lostConnectionMessage('epoch 2/4, batch 111/141');
+
+  assert.match(message, /lost/);
+  assert.match(message, /resumes when it is back/);
+  assert.match(message, /Last known: epoch 2\/4, batch 111\/141\./);
+  assert.doesNotMatch(lostConnectionMessage(''), /Last known/);
+});
+
+test('status bar text counts running and queued jobs apart', () => {
+  const table = new JobTable();
+  table.replace(listing, 100);
+  table.apply({ id: 101, type: 'job-state', jobId: 2, modelId: 11, data: { state: 'running' } });
+
+  assert.deepEqual(table.activeCounts(), { running: 1, queued: 1 });
+  assert.equal(describeQueue({ running: 1, queued: 0 }), '1 running');
+  assert.equal(describeQueue({ running: 1, queued: 3 }), '1 running, 3 queued');
+  assert.equal(describeQueue({ running: 0, queued: 2 }), '2 queued');
+  assert.equal(describeQueue({ running: 0, queued: 0 }), 'idle');
 });
