@@ -74,7 +74,7 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   } catch (error) {
     const where = target ? ` at ${target.url}` : '';
     throw new RemapApiError(
-      `No Remap server answered${where} (${(error as Error).message}). Start one with "Remap: Start Local Server" or set remap.server.url.`,
+      `No Remap server answered${where} (${networkFailureReason(error)}). Start one with "Remap: Start Local Server" or set remap.server.url.`,
       undefined,
       undefined,
     );
@@ -86,4 +86,30 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 
   const problem = typeof result.error === 'object' && result.error !== null ? (result.error as Schemas['HttpValidationProblemDetails']) : undefined;
   throw new RemapApiError(describeProblem(problem, result.response.status), result.response.status, problem);
+}
+
+/** Node's fetch hides the useful part (ECONNREFUSED, ENOTFOUND) in the error's cause. */
+export function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) {
+    return String(error);
+  }
+
+  const cause = (error as Error & { cause?: unknown }).cause;
+  if (cause instanceof Error) {
+    const code = (cause as Error & { code?: string }).code;
+    return code ? `${code}: ${cause.message}` : cause.message;
+  }
+  return error.message;
+}
+
+/** A failed request's reason in words: "connection refused", "host not found", or the error's own text. */
+export function networkFailureReason(error: unknown): string {
+  const detail = describeNetworkError(error);
+  if (/ECONNREFUSED/.test(detail)) {
+    return 'connection refused';
+  }
+  if (/ENOTFOUND|EAI_AGAIN/.test(detail)) {
+    return 'host not found';
+  }
+  return detail;
 }

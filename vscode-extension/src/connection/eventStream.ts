@@ -1,6 +1,7 @@
 // Follows GET /api/v1/events with fetch: parses the stream, remembers the last event id and
 // reconnects with Last-Event-ID after a backoff delay, so no event is lost across a server restart
 // within the server's retention window. No vscode import, so it runs in unit tests and scripts.
+import { describeNetworkError } from '../api/client';
 import { Backoff } from './backoff';
 import { ServerSentEventParser, type ServerSentEvent } from './sse';
 
@@ -185,18 +186,4 @@ function describeStatus(url: string, status: number): string {
     return `${url} returned 404 for /api/v1/events: it is not a Remap server, or remap.server.url includes a path it should not (leave out /api/v1).`;
   }
   return `The Remap server at ${url} returned HTTP ${status} for /api/v1/events.`;
-}
-
-/** Node's fetch hides the useful part (ECONNREFUSED, ENOTFOUND) in the error's cause. */
-export function describeNetworkError(error: unknown): string {
-  if (!(error instanceof Error)) {
-    return String(error);
-  }
-
-  const cause = (error as Error & { cause?: unknown }).cause;
-  if (cause instanceof Error) {
-    const code = (cause as Error & { code?: string }).code;
-    return code ? `${code}: ${cause.message}` : cause.message;
-  }
-  return error.message;
 }

@@ -1,8 +1,7 @@
 // Tests an address before "Connect to Server" saves it: GET /api/v1/datasets, with the failure in
 // words the user can act on (connection refused, not a Remap server, needs an API key). No vscode
 // import, so the unit tests drive it with a fake fetch.
-import type { ApiTarget } from '../api/client';
-import { describeNetworkError } from './eventStream';
+import { networkFailureReason, type ApiTarget } from '../api/client';
 
 const probeTimeoutMilliseconds = 5000;
 
@@ -47,12 +46,5 @@ function describeProbeFailure(error: unknown): string {
     return `no answer within ${probeTimeoutMilliseconds / 1000} s`;
   }
 
-  const detail = describeNetworkError(error);
-  if (/ECONNREFUSED/.test(detail)) {
-    return 'connection refused';
-  }
-  if (/ENOTFOUND|EAI_AGAIN/.test(detail)) {
-    return 'host not found';
-  }
-  return detail;
+  return networkFailureReason(error);
 }

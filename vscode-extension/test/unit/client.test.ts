@@ -32,3 +32,17 @@ test('the title and each field error read as separate sentences', () => {
 
   assert.equal(message, 'The request is invalid. count: Must be between 1 and 50. seed: Must be 0 or more.');
 });
+
+test('a refused connection is named in words, with the address', async () => {
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+  const fakeFetch = async () => {
+    throw new TypeError('fetch failed', { cause: refused });
+  };
+  const target = { url: 'http://127.0.0.1:9' };
+  const api = createRemapApi(target, fakeFetch as typeof fetch);
+
+  const error = await unwrap(api.GET('/api/v1/datasets'), target).catch((caught: unknown) => caught);
+
+  assert.ok(error instanceof RemapApiError);
+  assert.match(error.message, /^No Remap server answered at http:\/\/127\.0\.0\.1:9 \(connection refused\)\./);
+});
