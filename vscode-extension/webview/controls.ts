@@ -10,6 +10,7 @@ export interface ControlActions {
   setClass(classIndex: number | null): void;
   toggleBrush(): void;
   resetZoom(): void;
+  refit(): void;
   inspect(modelId: number): void;
   compare(first: number, second: number): void;
   clearSelection(): void;
@@ -38,6 +39,7 @@ export class Controls {
   private readonly projectionButtons = new Map<Projection, HTMLButtonElement>();
   private readonly classSelect: HTMLSelectElement;
   private readonly brushButton: HTMLButtonElement;
+  private readonly refitButton: HTMLButtonElement;
 
   constructor(private readonly actions: ControlActions) {
     this.toolbar = element('div', 'toolbar');
@@ -77,9 +79,15 @@ export class Controls {
     reset.title = 'Show every model (0)';
     reset.addEventListener('click', () => this.actions.resetZoom());
 
+    // New models are placed on the stored layout without moving the others; a refit uses them all.
+    this.refitButton = element('button', 'button', 'Refit');
+    this.refitButton.type = 'button';
+    this.refitButton.title = 'Fit this view again on every model; every point may move';
+    this.refitButton.addEventListener('click', () => this.actions.refit());
+
     this.summary = element('span', 'summary');
     this.summary.setAttribute('role', 'status');
-    this.toolbar.append(views, classLabel, this.brushButton, reset, this.summary);
+    this.toolbar.append(views, classLabel, this.brushButton, reset, this.refitButton, this.summary);
 
     this.legend = element('div', 'legend-bar');
     this.selection = element('section', 'selection');
@@ -91,6 +99,9 @@ export class Controls {
     for (const [candidate, button] of this.projectionButtons) {
       button.setAttribute('aria-pressed', String(candidate === projection));
     }
+
+    // Accuracy vs size has fixed axes, so there is nothing to fit.
+    this.refitButton.hidden = projection === 'accuracy-size';
 
     const options = [new Option('validation accuracy', '')];
     classNames.forEach((name, index) => options.push(new Option(`accuracy on ${name}`, String(index))));

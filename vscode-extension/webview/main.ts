@@ -68,6 +68,7 @@ const controls = new Controls({
   setClass: (classIndex) => request({ type: 'setClass', classIndex }, { classIndex }),
   toggleBrush: () => setBrush(!plot.brush.active),
   resetZoom: () => plot.resetZoom(),
+  refit: () => postToHost({ type: 'refit' }),
   inspect: (modelId) => inspect(modelId),
   compare: (first, second) => postToHost({ type: 'compare', modelIds: [first, second] }),
   clearSelection: () => select([]),

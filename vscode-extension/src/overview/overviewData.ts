@@ -92,6 +92,15 @@ export async function fetchWholeView(api: RemapApi, query: OverviewQuery, isCanc
   return { points, modelCount: final.modelCount ?? points.length, bounds: final.bounds ?? null };
 }
 
+/** Fits the structure or prediction view of the query's dataset again on every model, with the server's default method. */
+export async function recomputeProjection(api: RemapApi, query: OverviewQuery): Promise<void> {
+  if (query.projection === 'accuracy-size') {
+    throw new Error('The accuracy vs size view has fixed axes, so it cannot be fitted again: choose Structure or Prediction.');
+  }
+
+  await unwrap(api.POST('/api/v1/overview/recompute', { body: { projection: query.projection, dataset: query.dataset } }));
+}
+
 /** Fetches one model's point in the view, through the overview's focus parameter. */
 export async function fetchOverviewPoint(api: RemapApi, query: OverviewQuery, modelId: number): Promise<{ point: OverviewPoint | null; page: OverviewPage }> {
   const request = { ...queryParameters(query), limit: 1, focus: modelId };

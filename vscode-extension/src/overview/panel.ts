@@ -8,7 +8,7 @@ import type { HostMessage, OverviewData, Projection, WebviewMessage, WebviewStat
 import { parseWebviewState } from '../shared/messages';
 import { createNonce, renderOverviewHtml } from './html';
 import { LiveUpdates } from './liveUpdates';
-import { fetchClassNames, fetchInspection, fetchOverviewPages, fetchWholeView, PointIndex, sameQuery, type OverviewQuery } from './overviewData';
+import { fetchClassNames, fetchInspection, fetchOverviewPages, fetchWholeView, PointIndex, recomputeProjection, sameQuery, type OverviewQuery } from './overviewData';
 
 export interface OverviewOptions {
   dataset?: string;
@@ -200,6 +200,9 @@ export class OverviewPanel {
       case 'reload':
         await this.load();
         return;
+      case 'refit':
+        await this.refit();
+        return;
       case 'ablate':
       case 'vary':
       case 'openAsFile':
@@ -209,6 +212,28 @@ export class OverviewPanel {
         await this.run('remap.compareModels', { modelIds: message.modelIds });
         return;
     }
+  }
+
+  /** Asks, then fits the current view again on every model and reloads it. */
+  private async refit(): Promise<void> {
+    const query = this.query;
+    const answer = await vscode.window.showWarningMessage(
+      `Fit the ${query.projection} view of ${query.dataset} again on every model? Every point may move, for every user of this server.`,
+      { modal: true },
+      'Refit',
+    );
+    if (answer !== 'Refit') {
+      return;
+    }
+
+    try {
+      await recomputeProjection(this.connection.api, query);
+    } catch (error) {
+      this.postError(error);
+      return;
+    }
+
+    await this.load();
   }
 
   /** Takes the view the page had before it was reloaded (hidden and shown again), when it was of this dataset. */

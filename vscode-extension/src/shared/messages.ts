@@ -67,6 +67,8 @@ export type WebviewMessage =
   | { type: 'select'; modelIds: number[] }
   /** Fetches the current view again, after an error. */
   | { type: 'reload' }
+  /** Fit the structure or prediction view again on every model (POST /api/v1/overview/recompute). */
+  | { type: 'refit' }
   | { type: 'ablate'; modelId: number }
   | { type: 'vary'; modelId: number }
   | { type: 'openAsFile'; modelId: number }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createRemapApi } from '../../src/api/client';
-import { fetchClassNames, fetchInspection, fetchOverviewPages, fetchOverviewPoint, fetchWholeView, overviewPageSize, PointIndex, sameQuery } from '../../src/overview/overviewData';
+import { fetchClassNames, fetchInspection, fetchOverviewPages, fetchOverviewPoint, fetchWholeView, overviewPageSize, PointIndex, recomputeProjection, sameQuery } from '../../src/overview/overviewData';
 import { contentSecurityPolicy, createNonce, renderOverviewHtml } from '../../src/overview/html';
 import { parseWebviewState } from '../../src/shared/messages';
 
@@ -218,4 +218,24 @@ test('whole view is dropped when cancelled', async () => {
   });
 
   assert.equal(await fetchWholeView(api, query, () => cancelled), null);
+});
+
+test('refit posts the view and dataset to the recompute endpoint', async () => {
+  const bodies: unknown[] = [];
+  const fakeFetch = async (request: Request) => {
+    bodies.push({ path: new URL(request.url).pathname, method: request.method, body: await request.json() });
+    return new Response(JSON.stringify({ dataset: query.dataset, points: [] }), { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+  const api = createRemapApi({ url: 'http://127.0.0.1:1' }, fakeFetch as typeof fetch);
+
+  await recomputeProjection(api, query);
+
+  assert.deepEqual(bodies, [{ path: '/api/v1/overview/recompute', method: 'POST', body: { projection: 'structure', dataset: 'fashion-mnist-sample' } }]);
+});
+
+test('refit of accuracy vs size is refused before any request', async () => {
+  const { api, requests } = fakeServer(() => ({ body: {} }));
+
+  await assert.rejects(recomputeProjection(api, { ...query, projection: 'accuracy-size' }), /fixed axes/);
+  assert.equal(requests.length, 0);
 });

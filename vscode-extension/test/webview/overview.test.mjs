@@ -269,6 +269,16 @@ test('view buttons switch to accuracy vs size with axes and an unplaced note', a
   assert.ok(unplaced > 0);
   assert.match(await page.locator('.note').innerText(), new RegExp(`^${unplaced} models are not shown`));
   assert.equal(await page.getByRole('button', { name: 'Accuracy vs size' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByRole('button', { name: 'Refit' }).isVisible(), false);
+});
+
+test('refit asks the host to fit the view again', async () => {
+  const page = await openPage();
+  await send(page, overviewMessage(structure, classNames));
+
+  await page.getByRole('button', { name: 'Refit' }).click();
+
+  assert.deepEqual(await posted(page, 'refit'), [{ type: 'refit' }]);
 });
 
 test('inspector shows chips, changes, curves, classes and confusion', async () => {
