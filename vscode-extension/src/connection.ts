@@ -13,7 +13,7 @@ export interface RemapConnection {
   /** A client for the current target; replaced when the target changes, so read it per call. */
   readonly api: RemapApi;
   readonly state: ConnectionState;
-  /** Why the server is unreachable, in words, when state is 'disconnected'. */
+  /** The reason the server is unreachable, in words, when state is 'disconnected'. */
   readonly problem: string | null;
   /** Fires when the target, the state or the problem changes. */
   readonly onDidChangeState: vscode.Event<void>;
@@ -26,5 +26,5 @@ export interface RemapConnection {
   pickDataset(preferred?: string): Promise<string | undefined>;
 }
 
-/** How commands refer to a model: a .remap file (as the language server's code lenses pass it) or a stored model. */
+/** A command's reference to a model: a .remap file (as the language server's code lenses pass it) or a stored model. */
 export type ModelReference = { uri: string; model?: string } | { modelId: number };

@@ -137,7 +137,7 @@ export function radiusScale(points: Iterable<OverviewPoint>): RadiusScale {
   return (count) => minimumRadius + (maximumRadius - minimumRadius) * size(count);
 }
 
-/** How large and how opaque the discs are drawn, for the number of models in sight. */
+/** The disc sizes and opacity for the number of models in sight. */
 export interface Density {
   minimumRadius: number;
   maximumRadius: number;

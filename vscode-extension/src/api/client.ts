@@ -64,8 +64,8 @@ function asSentence(text: string): string {
 }
 
 /**
- * Awaits an openapi-fetch call and returns its data, or throws a RemapApiError that says what
- * went wrong. A network failure names the address, so the user knows which setting to check.
+ * Awaits an openapi-fetch call and returns its data, or throws a RemapApiError that describes the
+ * failure. A network failure names the address, so the user knows which setting to check.
  */
 export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>, target?: ApiTarget): Promise<T> {
   let result: { data?: T; error?: unknown; response: Response };
@@ -102,7 +102,7 @@ export function describeNetworkError(error: unknown): string {
   return error.message;
 }
 
-/** A failed request's reason in words: "connection refused", "host not found", or the error's own text. */
+/** Describes why a request failed: "connection refused", "host not found", or the error's own text. */
 export function networkFailureReason(error: unknown): string {
   const detail = describeNetworkError(error);
   if (/ECONNREFUSED/.test(detail)) {

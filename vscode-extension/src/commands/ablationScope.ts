@@ -1,5 +1,5 @@
-// What an ablation removes: every layer (the API's default), whole blocks, or the layers the user
-// picks; and the words for the removals the server skipped. No vscode import, so unit tests check it.
+// The scope of an ablation (every layer, the API's default, whole blocks, or the layers the user picks)
+// and the text for the removals the server skipped. It has no vscode import, so unit tests check it.
 import type { Schemas } from '../api/client';
 
 export type AblationScope = 'all' | 'blocks' | 'layers';
@@ -17,7 +17,7 @@ export interface LayerChoice {
   index: number;
 }
 
-/** The layers a user may pick for removal: every layer of the table but the last, which the server never removes. */
+/** Lists the layers a user may pick for removal: every layer of the table but the last, which the server never removes. */
 export function removableLayers(layers: readonly Schemas['LayerTableRow'][]): LayerChoice[] {
   return layers.slice(0, -1).map((layer, position) => {
     const index = layer.index ?? position;
@@ -25,7 +25,7 @@ export function removableLayers(layers: readonly Schemas['LayerTableRow'][]): La
   });
 }
 
-/** The request body of the ablation for a scope; picked indexes only matter for 'layers'. */
+/** Builds the ablation request for a scope. The picked indexes are used only by the 'layers' scope. */
 export function ablationRequest(scope: AblationScope, pickedIndexes: readonly number[] = []): Schemas['CreateAblationStudyRequest'] {
   if (scope === 'blocks') {
     return { blocks: true };
@@ -36,7 +36,7 @@ export function ablationRequest(scope: AblationScope, pickedIndexes: readonly nu
   return {};
 }
 
-/** One line per skipped removal, such as "layer 3 (relu): the shapes no longer fit". */
+/** Formats one line per skipped removal, such as "layer 3 (relu): the shapes no longer fit". */
 export function describeSkipped(skipped: readonly Schemas['SkippedAblationResponse'][]): string[] {
   return skipped.map((skip) => {
     const numbers = (skip.layerIndexes && skip.layerIndexes.length > 0 ? skip.layerIndexes : [skip.layerIndex ?? 0]).map((index) => index + 1);

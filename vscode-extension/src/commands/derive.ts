@@ -1,5 +1,5 @@
-// "Run Ablation" and "Generate Variations": both need a trained parent. A file with no trained
-// model asks before registering it (which queues its training), then follows that training in a
+// "Run Ablation" and "Generate Variations": both need a trained parent. For a file with no trained
+// model, the command asks before registering it (which queues its training), then follows that training in a
 // cancellable notification and derives once it succeeded. When the training is already queued or
 // running, the user can have the derivation start once the event stream reports its success.
 import * as path from 'node:path';
@@ -60,7 +60,7 @@ async function resolveParent(context: CommandContext, argument: unknown, derivat
 
   const document = await openRemapDocument(target.uri);
 
-  // Registering a file queues its training, so a file with no trained model asks before that happens.
+  // Registering a file queues its training, so the user confirms first when the file has no trained model.
   const stored = await findModelOfSource(context.connection, documentSource(document));
   const storedJob = (stored?.jobs ?? []).find((job) => job.state === 'queued' || job.state === 'running');
   if (stored && stored.status !== 'succeeded' && storedJob) {
@@ -70,8 +70,8 @@ async function resolveParent(context: CommandContext, argument: unknown, derivat
   if (stored?.status !== 'succeeded') {
     const name = target.model ?? readHeader(document.getText(), 'model') ?? path.basename(document.uri.path);
     const what = derivation === 'ablation' ? 'the ablation' : 'the variations';
-    const choice = await vscode.window.showInformationMessage(`${name} is not trained. Train it now and run ${what} when training finishes?`, 'Train and Run');
-    if (!choice) {
+    const choice = await vscode.window.showInformationMessage(`${name} is not trained. Train it now and run ${what} when training finishes?`, 'Train and Run', 'Not Now');
+    if (choice !== 'Train and Run') {
       return undefined;
     }
   }
@@ -91,8 +91,8 @@ async function resolveParent(context: CommandContext, argument: unknown, derivat
 /** Offers to run the derivation once the parent's training job succeeds, and follows that job when accepted. */
 async function offerAfterTraining(context: CommandContext, parent: Parent, job: Schemas['JobResponse'], news: string, derivation: Derivation): Promise<void> {
   const what = derivation === 'ablation' ? 'the ablation' : 'the variations';
-  const choice = await vscode.window.showInformationMessage(`${parent.name} ${news}. Run ${what} when training finishes?`, 'Run When Trained');
-  if (choice) {
+  const choice = await vscode.window.showInformationMessage(`${parent.name} ${news}. Run ${what} when training finishes?`, 'Run When Trained', 'Not Now');
+  if (choice === 'Run When Trained') {
     void deriveAfterTraining(context, parent, job.id ?? 0, derivation);
   }
 }
@@ -116,6 +116,14 @@ async function deriveAfterTraining(context: CommandContext, parent: Parent, jobI
       void (cancelledHere(outcome) ? vscode.window.showInformationMessage(message) : vscode.window.showWarningMessage(message));
       return;
     }
+    // The prompts of ablate and vary close when focus moves, so they open only after the user answers a
+    // notification, which stays in the notification list until then.
+    const action = derivation === 'ablation' ? 'Run Ablation' : 'Generate Variations';
+    const choice = await vscode.window.showInformationMessage(`${parent.name} is trained. ${action} now?`, action, 'Not Now');
+    if (choice !== action) {
+      return;
+    }
+
     await (derivation === 'ablation' ? ablate(context, parent) : vary(context, parent));
   } catch (error) {
     if (!(error instanceof vscode.CancellationError)) {

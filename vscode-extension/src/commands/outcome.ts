@@ -1,5 +1,5 @@
-// How a followed training job ended, and the words for it. No vscode import, so the unit tests
-// check the wording.
+// The outcome of a followed training job and its message text. The module has no vscode import, so
+// unit tests check the wording.
 import { formatAccuracy } from '../views/format';
 
 export interface JobOutcome {

@@ -37,7 +37,7 @@ export async function trainModel(context: CommandContext, argument: unknown): Pr
   const title = response.reused ? `Training ${name} (already ${job.state} as model ${model.id})` : `Training ${name}`;
   const outcome = await followJob(context.connection, job.id ?? 0, { title, cancelJob: true });
   if (outcome.state === 'cancelled') {
-    // A cancellation is the user's (or another client's) choice, not a failure: say so once, without a warning.
+    // A cancellation is the user's (or another client's) choice, not a failure, so it is reported once, without a warning.
     if (outcome.cancelledBy !== 'cancel-command') {
       void vscode.window.showInformationMessage(`${name} ${describeOutcome(outcome)}.`);
     }

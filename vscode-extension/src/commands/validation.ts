@@ -52,7 +52,7 @@ export function validateOptionalMaxParameters(text: string): string | undefined 
   return validateOptionalInteger(text.replace(/[,_]/g, ''), 'the maximum parameters', 100, 50_000_000);
 }
 
-/** The epochs each sampled architecture trains for: 1 to 1000 (default 5). */
+/** Checks the epochs each sampled architecture trains for: 1 to 1000, or empty for the default 5. */
 export function validateOptionalEpochs(text: string): string | undefined {
   return validateOptionalInteger(text, 'the number of epochs', 1, 1000);
 }

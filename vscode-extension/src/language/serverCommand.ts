@@ -16,11 +16,11 @@ export const dotnetDownloadUrl = 'https://dotnet.microsoft.com/download';
 export interface ServerCommand {
   command: string;
   args: string[];
-  /** Where the server comes from, in words, for the log. */
+  /** The server's origin in words, for the log. */
   description: string;
 }
 
-/** What is missing: the server file, the `dotnet` host, or a .NET runtime the server can run on. */
+/** The missing part: the server file, the `dotnet` host, or a .NET runtime the server can run on. */
 export type ServerCommandProblem = 'server-not-found' | 'dotnet-not-found' | 'runtime-not-found' | 'not-executable';
 
 export class ServerCommandError extends Error {
@@ -34,7 +34,7 @@ export class ServerCommandError extends Error {
 }
 
 export interface ServerCommandOptions {
-  /** The extension's folder, which holds server/ in a packaged extension. */
+  /** The extension's folder, which contains server/ in a packaged extension. */
   extensionPath: string;
   /** remap.languageServer.path; empty for the bundled server. */
   configuredPath: string;
@@ -136,7 +136,7 @@ export interface FrameworkReference {
   rollForward: string;
 }
 
-/** Reads the framework that `<server>.runtimeconfig.json` asks for; undefined when the file is absent (a self-contained build). */
+/** Reads the framework that `<server>.runtimeconfig.json` requires. Returns undefined when the file is missing (a self-contained build). */
 export async function readRequiredFramework(serverPath: string): Promise<FrameworkReference | undefined> {
   const configPath = serverPath.replace(/\.dll$/i, '.runtimeconfig.json');
   let text: string;

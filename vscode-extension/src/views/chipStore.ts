@@ -58,7 +58,7 @@ export class ChipStore {
     await Promise.all(models.map((model) => this.writeIcon(model)));
   }
 
-  /** The icon file of a model, when its layers are known and the file is written. */
+  /** Returns the icon file of a model, when its layers are known and the file is written. */
   icon(model: ChipModel): vscode.Uri | undefined {
     return this.written.get(iconFileName(model.modelId, model.architectureHash, model.dataset));
   }

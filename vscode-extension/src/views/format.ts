@@ -43,7 +43,7 @@ export function formatParameters(count: number | null | undefined): string {
 }
 
 /**
- * The rows of a job. With lastKnown (the server is unreachable) a queued or running job is marked
+ * Formats the row of a job. With lastKnown (the server is unreachable) a queued or running job is marked
  * as the last known state and loses its spinner, so old progress does not pass for live progress.
  */
 export function presentJob(row: JobRow, modelName: string | undefined, lastKnown = false): RowPresentation {
@@ -99,8 +99,8 @@ function accuracyWithSpread(mean: number | null | undefined, spread: number | nu
 }
 
 /**
- * A model row: "val 83.7% ± 0.4 · 52k params · 3 runs". The tooltip adds the test accuracy when
- * the model's detail (which has it) is given.
+ * Formats a model row: "val 83.7% ± 0.4 · 52k params · 3 runs". The tooltip adds the test accuracy
+ * when the model's detail (which contains it) is given.
  */
 export function presentModel(model: Schemas['ModelSummary'] | Schemas['ModelDetail']): RowPresentation {
   const accuracy = model.validationAccuracy == null ? (model.status ?? 'not trained') : `val ${accuracyWithSpread(model.validationAccuracy, model.validationAccuracyStd)}`;
